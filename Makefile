@@ -1,0 +1,66 @@
+# Samenloket. Two commands for people: `make run` and `make test`; the rest are their steps.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+# Debian packages the project needs: WeasyPrint's Pango, fonts embedded in the PDFs, PDF tools.
+DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
+DEB_TEST := chromium poppler-utils
+
+.PHONY: install deb-runtime deb-test python-deps node-deps static mockdata migrate demo run test lock clean
+
+install: deb-runtime python-deps node-deps static
+
+deb-runtime:
+	@missing=$$(for p in $(DEB_RUNTIME); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+deb-test:
+	@missing=$$(for p in $(DEB_TEST); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+python-deps: $(PY)
+	@$(PY) -m pip install -q --disable-pip-version-check uv==0.13.8
+	@VIRTUAL_ENV=$(VENV) $(UV) pip sync -q requirements.lock
+
+node-deps:
+	@npm ci --no-audit --no-fund --loglevel=error
+
+# Copy the open-licence NL Design System CSS and municipal token packages into static files.
+static: node-deps
+	@mkdir -p build/static/nlds/utrecht build/static/nlds/voorbeeld build/static/nlds/denhaag
+	@cp node_modules/@utrecht/component-library-css/dist/index.css build/static/nlds/utrecht/component-library.css
+	@cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css build/static/nlds/voorbeeld/theme.css
+	@cp node_modules/@gemeente-denhaag/design-tokens-components/dist/theme/index.css build/static/nlds/denhaag/theme.css
+
+mockdata:
+	@$(PY) manage.py mock_registers_build
+
+migrate:
+	@$(PY) manage.py migrate --noinput -v 0
+
+demo: migrate mockdata
+	@$(PY) manage.py demo_data
+
+run: install demo
+	@echo "Samenloket: http://127.0.0.1:$(PORT)/"
+	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install deb-test
+	@DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+# Re-resolve the pinned dependencies of pyproject.toml into the lock file (with hashes).
+lock: $(PY)
+	@$(PY) -m pip install -q uv==0.13.8
+	@$(UV) pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -q -o requirements.lock
+
+clean:
+	rm -rf build var/static

@@ -1,0 +1,175 @@
+"""Settings shared by every environment; everything that differs comes from the environment."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = Path(os.environ.get("SAMENLOKET_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the embedded SQLite file and media live here
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name: str, default: str = "") -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+# SECTION core
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_filters",
+    "viewflow",
+    "viewflow.workflow",
+    "zaken",
+    "zaken.integrations",
+    "zaken.backoffice",
+    "portal",
+    # Process packages: each registers its ProcessDefinition in AppConfig.ready().
+    *env_list("SAMENLOKET_PROCESS_APPS", ""),
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.middleware.TenantMiddleware",
+    "portal.middleware.AuthContextMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+# Requests for a municipality's own host name use the same routes without the prefix.
+HOST_URLCONF = "config.urls_host"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "portal.context_processors.portal",
+            ],
+        },
+    },
+]
+
+# SECTION database
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'samenloket.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# SECTION i18n: the interface is Dutch; every string goes through gettext.
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# SECTION static and private media
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "build" / "static"]
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    # Case documents: never served directly, only through an authorizing view.
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": MEDIA_ROOT / "private", "base_url": None}},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage",
+               "OPTIONS": {"location": MEDIA_ROOT / "public", "base_url": "/media/public/"}},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+UPLOAD_MAX_BYTES = int(os.environ.get("SAMENLOKET_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# SECTION sessions and identity
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# DigiD checklist T14: at most 15 minutes of inactivity (checked at start-up).
+SESSION_INACTIVITY_SECONDS = int(os.environ.get("SAMENLOKET_SESSION_INACTIVITY_SECONDS", "900"))
+SESSION_COOKIE_AGE = 8 * 3600
+LOGIN_URL = "/behandelen/accounts/login/"
+LOGIN_REDIRECT_URL = "/behandelen/"
+LOGOUT_REDIRECT_URL = "/behandelen/"
+
+# SECTION integrations: adapters are chosen by key from their registries.
+INTEGRATIONS = {
+    "digid": os.environ.get("SAMENLOKET_DIGID_ADAPTER", "digid-mock"),
+    "eherkenning": os.environ.get("SAMENLOKET_EHERKENNING_ADAPTER", "eherkenning-mock"),
+    "brp": os.environ.get("SAMENLOKET_BRP_ADAPTER", "brp-mock"),
+    "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-mock"),
+    "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-mock"),
+}
+# Mock registers read fixture files in the real APIs' formats from this directory.
+MOCK_DATA_DIR = Path(os.environ.get("SAMENLOKET_MOCK_DATA_DIR", VAR_DIR / "mockdata"))
+# Source of the BRP/BAG fixtures (RvIG test set, CSV); converted by `manage.py mock_registers_build`.
+RVIG_TESTSET_DIR = Path(os.environ.get("SAMENLOKET_RVIG_TESTSET_DIR",
+                                       BASE_DIR.parent / "shared" / "data" / "rvig-testset"))
+# Test hooks for the "register is down" behaviour of the mocks.
+MOCK_UNAVAILABLE = set(env_list("SAMENLOKET_MOCK_UNAVAILABLE", ""))
+
+# SECTION celery
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+# Without a broker, tasks run in-process (the embedded default).
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = False
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or None
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TIMEZONE = TIME_ZONE
+
+# SECTION e-mail
+EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@samenloket.example")
+
+# SECTION logging: never log personal data (see zaken.logfilters).
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact_bsn": {"()": "zaken.logfilters.RedactBsnFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_bsn"]}},
+    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# SECTION themes: token packages with an open licence, built into static files by `make install`.
+THEME_PACKAGES = {
+    "voorbeeld": {"class": "voorbeeld-theme", "css": ["nlds/voorbeeld/theme.css"]},
+    # Den Haag on top of the voorbeeld values, for tokens its package leaves out.
+    "denhaag": {"class": "voorbeeld-theme denhaag-theme",
+                "css": ["nlds/voorbeeld/theme.css", "nlds/denhaag/theme.css"]},
+}

@@ -1,0 +1,11 @@
+"""`make run`: the embedded defaults (SQLite, in-process tasks, mock registers)."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "true")
+os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-not-secret")
+
+from .base import *  # noqa: E402,F403
+
+# Demo municipalities also answer on their own host names: den-haag.localhost and so on.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost"]  # noqa: F405

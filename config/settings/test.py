@@ -1,0 +1,20 @@
+"""pytest: SQLite and eager tasks unless DATABASE_URL is set; integration tests start a real worker."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-not-secret")
+# Media, the SQLite file and mock data of a test run never mix with the demo's var/.
+os.environ.setdefault("SAMENLOKET_VAR_DIR", tempfile.mkdtemp(prefix="samenloket-test-"))
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+# Unit tests run tasks in-process; tests marked `integration` switch to the real broker.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+
+# A throw-away process that proves the core and back office are process-agnostic.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testprocess"]  # noqa: F405

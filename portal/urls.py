@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import auth, catalogue, tracker
+
+tenant_patterns = [
+    path("", catalogue.home, name="home"),
+    path("inloggen/", auth.login_choose, name="login"),
+    path("inloggen/<slug:means>/", auth.login_means, name="login_means"),
+    path("uitloggen/", auth.logout, name="logout"),
+    path("aanvragen/<slug:product>/", catalogue.product_start, name="product_start"),
+    path("mijn-zaken/", tracker.zaak_list, name="zaak_list"),
+    path("mijn-zaken/<str:identificatie>/", tracker.zaak_detail, name="zaak_detail"),
+    path("mijn-zaken/<str:identificatie>/documenten/<uuid:document>/", tracker.document_download,
+         name="document_download"),
+]

@@ -1,0 +1,1 @@
+from . import auth, catalogue, errors, theme, tracker  # noqa: F401

@@ -1,0 +1,37 @@
+"""Choosing a municipality, its product catalogue, and the entry to each e-form."""
+
+from django.shortcuts import get_object_or_404, render
+from django.utils.module_loading import import_string
+
+from zaken.models import Gemeente, GemeenteProduct
+from zaken.registry import processes
+
+from ..decorators import login_redirect
+from ..selectors import product_access
+
+
+def gemeente_choose(request):
+    gemeenten = Gemeente.objects.filter(actief=True).order_by("naam")
+    return render(request, "portal/gemeente_choose.html", {"gemeenten": gemeenten})
+
+
+def home(request):
+    producten = (GemeenteProduct.objects.filter(gemeente=request.gemeente, actief=True)
+                 .select_related("product"))
+    catalogue = [{"gp": gp, "available": gp.product.slug in processes} for gp in producten]
+    return render(request, "portal/home.html", {"catalogue": catalogue})
+
+
+def product_start(request, product: str):
+    gp = get_object_or_404(GemeenteProduct.objects.select_related("product"),
+                           gemeente=request.gemeente, product__slug=product, actief=True)
+    if product not in processes:
+        return render(request, "portal/product_unavailable.html", {"gp": gp})
+    definition = processes.get(product)
+    access = product_access(gp=gp, definition=definition, auth=request.auth_context)
+    if access.needs_login:
+        return login_redirect(request)
+    if not access.allowed:
+        return render(request, "portal/product_level.html", {"gp": gp, "access": access}, status=403)
+    view = import_string(definition.start_view)
+    return view(request, gemeente_product=gp, definition=definition)

@@ -1,0 +1,130 @@
+"""The status tracker, and who may see which case: the authorization matrix of the portal routes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import ZaakFactory
+from zaken.services import document_store
+
+pytestmark = pytest.mark.django_db
+
+OWNER = "999993653"
+OTHER = "999990019"
+KVK = "69599084"
+OTHER_KVK = "68750110"
+
+
+@pytest.fixture
+def zaak(demo):
+    zaak = ZaakFactory(gemeente=demo["den-haag"], initiator_bsn=OWNER,
+                       statussen=["ontvangen", "in_behandeling"])
+    document_store(zaak=zaak, soort="ontvangstbevestiging", titel="Ontvangstbevestiging", content=b"%PDF-1.7 test",
+                   bestandsnaam="ontvangst.pdf", formaat="application/pdf", kenmerk="ontvangstbevestiging")
+    document_store(zaak=zaak, soort="brief", titel="Interne notitie", content=b"intern", bestandsnaam="n.txt",
+                   formaat="text/plain", zichtbaar_voor_aanvrager=False)
+    return zaak
+
+
+@pytest.fixture
+def bedrijfszaak(demo):
+    return ZaakFactory(gemeente=demo["den-haag"], initiator_bsn="", initiator_kvk=KVK,
+                       initiator_vestiging="000012345678")
+
+
+def routes(zaak):
+    doc = zaak.documenten.get(kenmerk="ontvangstbevestiging") if zaak.documenten.exists() else None
+    base = f"/{zaak.gemeente.slug}/mijn-zaken/{zaak.identificatie}/"
+    return [base] + ([f"{base}documenten/{doc.uuid}/"] if doc else [])
+
+
+def test_owner_sees_list_timeline_next_step_and_documents(client, zaak, digid_login):
+    digid_login(OWNER)
+    listing = client.get("/den-haag/mijn-zaken/").content.decode()
+    assert zaak.identificatie in listing and "In behandeling" in listing and "Verhuismelding" in listing
+    detail = client.get(f"/den-haag/mijn-zaken/{zaak.identificatie}/").content.decode()
+    assert "Statustekst Ontvangen" in detail and "Statustekst In behandeling" in detail
+    assert "Volgende stap na In behandeling" in detail
+    assert "Ontvangstbevestiging" in detail and "Interne notitie" not in detail
+    doc = zaak.documenten.get(kenmerk="ontvangstbevestiging")
+    response = client.get(f"/den-haag/mijn-zaken/{zaak.identificatie}/documenten/{doc.uuid}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.7 test"
+    assert response["Content-Type"] == "application/pdf" and "no-store" in response["Cache-Control"]
+
+
+def test_hidden_document_is_404_for_owner(client, zaak, digid_login):
+    digid_login(OWNER)
+    hidden = zaak.documenten.get(zichtbaar_voor_aanvrager=False)
+    assert client.get(f"/den-haag/mijn-zaken/{zaak.identificatie}/documenten/{hidden.uuid}/").status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client, zaak):
+    for url in routes(zaak) + ["/den-haag/mijn-zaken/"]:
+        response = client.get(url)
+        assert response.status_code == 302 and "/den-haag/inloggen/?next=" in response["Location"], url
+
+
+def test_other_citizen_gets_404(client, zaak, digid_login):
+    digid_login(OTHER)
+    for url in routes(zaak):
+        assert client.get(url).status_code == 404, url
+    assert zaak.identificatie not in client.get("/den-haag/mijn-zaken/").content.decode()
+
+
+def test_company_gets_404_for_citizen_case(client, zaak, eherkenning_login):
+    eherkenning_login(KVK)
+    for url in routes(zaak):
+        assert client.get(url).status_code == 404, url
+
+
+def test_other_company_gets_404(client, bedrijfszaak, eherkenning_login):
+    eherkenning_login(OTHER_KVK)
+    for url in routes(bedrijfszaak):
+        assert client.get(url).status_code == 404, url
+
+
+def test_company_scope_by_kvk_and_vestiging(client, bedrijfszaak, eherkenning_login):
+    url = routes(bedrijfszaak)[0]
+    eherkenning_login(KVK)  # a login for the whole company sees every vestiging's cases
+    assert client.get(url).status_code == 200
+    eherkenning_login(KVK, vestiging="000012345678")
+    assert client.get(url).status_code == 200
+    eherkenning_login(KVK, vestiging="000099999999")  # restricted to another vestiging
+    assert client.get(url).status_code == 404
+
+
+def test_same_person_other_municipality_sees_nothing(client, zaak, digid_login):
+    digid_login(OWNER)
+    assert client.get(f"/rotterdam/mijn-zaken/{zaak.identificatie}/").status_code == 404
+
+
+def test_citizen_cannot_see_company_case(client, bedrijfszaak, digid_login):
+    digid_login(OWNER)
+    assert client.get(routes(bedrijfszaak)[0]).status_code == 404
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_tracker_list_query_count_is_constant(client, demo, digid_login):
+    digid_login(OWNER)
+    ZaakFactory(gemeente=demo["den-haag"], initiator_bsn=OWNER)
+    one = _queries(client, "/den-haag/mijn-zaken/")
+    ZaakFactory.create_batch(199, gemeente=demo["den-haag"], initiator_bsn=OWNER)
+    two_hundred = _queries(client, "/den-haag/mijn-zaken/")
+    assert one == two_hundred
+
+
+def test_tracker_detail_query_count_is_constant(client, demo, digid_login):
+    digid_login(OWNER)
+    zaak = ZaakFactory(gemeente=demo["den-haag"], initiator_bsn=OWNER, statussen=["ontvangen"])
+    one = _queries(client, routes(zaak)[0])
+    many = ZaakFactory(gemeente=demo["den-haag"], initiator_bsn=OWNER,
+                       statussen=["ontvangen", "in_behandeling", "in_behandeling", "afgehandeld"])
+    for i in range(5):
+        document_store(zaak=many, soort="brief", titel=f"Brief {i}", content=b"x", bestandsnaam="b.pdf",
+                       formaat="application/pdf")
+    assert _queries(client, routes(many)[0]) == one

@@ -1,0 +1,2 @@
+"""Placeholder until the back office lands (lead)."""
+urlpatterns = []

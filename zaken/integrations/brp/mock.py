@@ -1,0 +1,1 @@
+"""Placeholder until the mock adapter lands (lead)."""

@@ -1,0 +1,32 @@
+"""Adapter registries: settings.INTEGRATIONS picks the adapter of each kind by key.
+
+Mocks are adapters like any other, marked `is_mock`; production refuses them (see checks.py).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from zaken.registry import Registry
+
+
+class BaseAdapter:
+    is_mock = False
+    verbose_name = ""
+
+    def __init__(self, key: str):
+        self.key = key
+
+
+registries: dict[str, Registry] = {
+    "digid": Registry("DigiD adapter"),
+    "eherkenning": Registry("eHerkenning adapter"),
+    "brp": Registry("BRP adapter"),
+    "bag": Registry("BAG adapter"),
+    "kvk": Registry("KvK adapter"),
+}
+
+
+def get_adapter(kind: str):
+    """The configured adapter of this kind, e.g. get_adapter("brp").persoon(bsn)."""
+    return registries[kind].get(settings.INTEGRATIONS[kind])

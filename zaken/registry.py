@@ -1,0 +1,89 @@
+"""Registries: one generic shape for process definitions and for integration adapters.
+
+Process packages register a ProcessDefinition from their AppConfig.ready(); the portal and the
+back office read the registry, so adding a process touches no core file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Iterator, TypeVar
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    def __init__(self, kind: str):
+        self.kind = kind
+        self._items: dict[str, T] = {}
+
+    def register(self, key: str, item: T) -> T:
+        if key in self._items:
+            raise ValueError(f"duplicate {self.kind} {key!r}")
+        self._items[key] = item
+        return item
+
+    def __call__(self, key: str) -> Callable[[type], type]:
+        """Class decorator: register an instance of the decorated class under `key`."""
+
+        def deco(cls):
+            self.register(key, cls(key))
+            return cls
+
+        return deco
+
+    def get(self, key: str) -> T:
+        try:
+            return self._items[key]
+        except KeyError:
+            raise LookupError(f"no {self.kind} registered as {key!r}") from None
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items.values())
+
+    def keys(self):
+        return self._items.keys()
+
+    def unregister(self, key: str) -> None:
+        """For tests that register a throw-away item."""
+        self._items.pop(key, None)
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    code: str
+    omschrijving: str
+    statustekst: str
+    volgende_stap: str = ""
+    is_eindstatus: bool = False
+
+
+@dataclass(frozen=True)
+class ProcessDefinition:
+    """What the portal and back office need to know of a process; the rest stays in its package."""
+
+    slug: str  # product route slug, e.g. "verhuizing"
+    zaaktype_identificatie: str
+    zaaktype_omschrijving: str
+    public_statuses: tuple[PublicStatus, ...]
+    # Default minimum levels; a municipality overrides them on GemeenteProduct.
+    min_level_digid: str = ""
+    min_level_eherkenning: str = ""
+    doorlooptijd_dagen: int = 56
+    # Defaults for the terms a municipality may override (GemeenteProduct.termijnen).
+    default_terms: dict[str, Any] = field(default_factory=dict)
+    # Dotted path of the view that serves /<gemeente>/aanvragen/<slug>/ (resolved lazily, so the
+    # core never imports a process or a view).
+    start_view: str = ""
+    # Dotted path of a callable(zaak) -> dict with the process's own data for the dossier.
+    dossier_data: str = ""
+    # Dotted path of the process's viewflow Flow class; the back office lists its tasks.
+    flow: str = ""
+    # Dotted path of a callable(stdout=) that files demo cases through the process's own services.
+    demo_cases: str = ""
+
+
+processes: Registry[ProcessDefinition] = Registry("process")

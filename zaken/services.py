@@ -1,0 +1,116 @@
+"""Writes of the case core. Keyword-only, atomic, and the only place that writes Status rows."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from .actors import Actor
+from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
+                     ZaakNummerReeks, ZaakType)
+
+
+def subject_hash(bsn: str) -> str:
+    """Pseudonymise a BSN for the processing log (keyed, so it cannot be brute-forced offline)."""
+    if not bsn:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), bsn.encode(), hashlib.sha256).hexdigest()
+
+
+def audit_record(*, actor: Actor, name: str, operation: str, gemeente: Gemeente | None = None,
+                 zaak: Zaak | None = None, categories: list[str] | tuple[str, ...] = (),
+                 reason: str = "", processing_activity: str = "", subject_bsn: str = "") -> AuditLog:
+    return AuditLog.objects.create(
+        name=name, operation=operation, actor_type=actor.kind, actor_label=actor.label[:200],
+        actor_user=actor.user, gemeente=gemeente or (zaak.gemeente if zaak else None), zaak=zaak,
+        processing_activity=processing_activity or name, categories=list(categories), reason=reason,
+        data_subject_hash=subject_hash(subject_bsn), data_subject_type="BSN" if subject_bsn else "",
+    )
+
+
+def zaaknummer_next(*, gemeente: Gemeente, year: int, reeks: str = "ZAAK") -> str:
+    """Human-readable, gap-free per municipality and year: ZAAK-2026-0000042."""
+    with transaction.atomic():
+        row, _ = ZaakNummerReeks.objects.get_or_create(gemeente=gemeente, jaar=year, reeks=reeks)
+        row = ZaakNummerReeks.objects.select_for_update().get(pk=row.pk)
+        row.laatste += 1
+        row.save(update_fields=["laatste"])
+        return f"{reeks}-{year}-{row.laatste:07d}"
+
+
+def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str) -> dict:
+    """The process's default terms, overridden by what the municipality configured."""
+    gp = GemeenteProduct.objects.filter(gemeente=gemeente, product__slug=product_slug).first()
+    return {**defaults, **(gp.termijnen if gp else {})}
+
+
+@transaction.atomic
+def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor: Actor,
+                initial_status: str, omschrijving: str = "", gegevens: dict | None = None,
+                einddatum_gepland: date | None = None, extra_rollen: list[dict] | tuple = ()) -> Zaak:
+    """Register a submitted request as a case, with its first status; the receipt follows on commit."""
+    zaaktype = ZaakType.objects.get(process_slug=process_slug)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    zaak = Zaak.objects.create(
+        identificatie=zaaknummer_next(gemeente=gemeente, year=today.year),
+        gemeente=gemeente, bronorganisatie=gemeente.rsin, zaaktype=zaaktype,
+        omschrijving=omschrijving or zaaktype.omschrijving, registratiedatum=now, startdatum=today,
+        einddatum_gepland=einddatum_gepland or today + timedelta(days=zaaktype.doorlooptijd_dagen),
+        uiterlijke_einddatum_afdoening=today + timedelta(days=zaaktype.doorlooptijd_dagen),
+        vertrouwelijkheidaanduiding=zaaktype.vertrouwelijkheidaanduiding,
+        gegevens=gegevens or {},
+        initiator_bsn=initiator.get("inp_bsn", ""),
+        initiator_kvk=initiator.get("nnp_kvk_nummer", ""),
+        initiator_vestiging=initiator.get("vestigingsnummer", ""),
+    )
+    Rol.objects.create(zaak=zaak, roltype=Rol.RolType.INITIATOR, **initiator)
+    for rol in extra_rollen:
+        Rol.objects.create(zaak=zaak, **rol)
+    status_record(zaak=zaak, code=initial_status, actor=actor, to_state=initial_status, transition="create")
+    audit_record(actor=actor, name="zaak_create", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
+                 processing_activity=f"{process_slug}: aanvraag registreren")
+    from .tasks import receipt_render  # local: tasks import services
+
+    transaction.on_commit(lambda: receipt_render.delay(zaak_id=zaak.pk))
+    return zaak
+
+
+def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "", from_state: str = "",
+                  to_state: str = "", transition: str = "") -> Status:
+    """Write a Status row for a state-machine transition; called by the transition hook only."""
+    statustype = StatusType.objects.get(zaaktype_id=zaak.zaaktype_id, code=code)
+    status = Status.objects.create(
+        zaak=zaak, statustype=statustype, datum_status_gezet=timezone.now(), statustoelichting=toelichting,
+        from_state=from_state, to_state=to_state, transition=transition, gezet_door=actor.label[:200],
+        gezet_door_medewerker=actor.user,
+    )
+    zaak.huidige_status = status
+    fields = ["huidige_status"]
+    if statustype.is_eindstatus:
+        zaak.einddatum = timezone.localdate()
+        fields.append("einddatum")
+    zaak.save(update_fields=fields)
+    return status
+
+
+def document_store(*, zaak: Zaak, soort: str, titel: str, content: bytes, bestandsnaam: str, formaat: str,
+                   kenmerk: str = "", zichtbaar_voor_aanvrager: bool = True) -> Document:
+    """Store a file as a case document; with a kenmerk, storing twice returns the first document."""
+    if kenmerk:
+        existing = Document.objects.filter(zaak=zaak, kenmerk=kenmerk).first()
+        if existing:
+            return existing
+    doc = Document(zaak=zaak, soort=soort, titel=titel, kenmerk=kenmerk, bestandsnaam=bestandsnaam,
+                   formaat=formaat, bestandsomvang=len(content), sha256=hashlib.sha256(content).hexdigest(),
+                   creatiedatum=timezone.now(), zichtbaar_voor_aanvrager=zichtbaar_voor_aanvrager)
+    doc.bestand.save(bestandsnaam, ContentFile(content), save=False)
+    doc.save()
+    return doc

@@ -1,0 +1,29 @@
+"""Hooks: Status rows for every state-machine transition; zaaktypen synced after migrate."""
+
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+from django_fsm.signals import post_transition
+
+from .actors import Actor
+from .machine import CaseMachine
+from .services import status_record
+from .sync import zaaktypen_sync
+
+
+@receiver(post_transition)
+def record_transition(sender, instance, name, source, target, method_kwargs=None, **kwargs):
+    if not isinstance(instance, CaseMachine):
+        return
+    kwargs_ = method_kwargs or {}
+    code = instance.public_status_for(target)
+    if code is None:  # an internal step the applicant does not see as a new status
+        return
+    status_record(zaak=instance.zaak, code=code, actor=kwargs_.get("by") or Actor.system(name),
+                  toelichting=kwargs_.get("toelichting", ""), from_state=source, to_state=target,
+                  transition=name)
+
+
+@receiver(post_migrate)
+def sync_after_migrate(sender, **kwargs):
+    if sender.name == "zaken":
+        zaaktypen_sync()

@@ -1,0 +1,12 @@
+"""Background work of the core. Tasks take ids, are idempotent and delegate to services."""
+
+from celery import shared_task
+
+from .documents.receipt import receipt_create
+from .models import Zaak
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8, acks_late=True)
+def receipt_render(self, *, zaak_id: int) -> None:
+    """Render and store the ontvangstbevestiging (Awb 4:3a); a second run finds the first."""
+    receipt_create(zaak=Zaak.objects.select_related("gemeente", "zaaktype").get(pk=zaak_id))
