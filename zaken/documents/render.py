@@ -57,8 +57,8 @@ def pdf_render(*, template: str, context: dict, gemeente, title: str, lang: str 
     html = html_render(template=template, context=context, gemeente=gemeente, title=title, lang=lang)
     fetcher = LocalOnlyFetcher()
     with translation.override(lang):
-        stylesheets = [_print_css(), CSS(string=print_style(gemeente).css() + _page_number_css(),
-                                         url_fetcher=fetcher)]
+        letter_css = print_style(gemeente).css() + _margin_css(gemeente)
+    stylesheets = [_print_css(), CSS(string=letter_css, url_fetcher=fetcher)]
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
         pdf_variant=PDF_VARIANT, stylesheets=stylesheets, uncompressed_pdf=False)
 
@@ -71,10 +71,19 @@ def html_render(*, template: str, context: dict, gemeente, title: str, lang: str
             "gemeente": gemeente,
             "title": title,
             "lang": lang,
+            "afzender": sender_name(gemeente),
             "logo_src": logo_data_url(gemeente),
             "generator": GENERATOR,
             "created": timezone.localtime().replace(microsecond=0).isoformat(),
         })
+
+
+def sender_name(gemeente) -> str:
+    """ "Gemeente Utrecht", without doubling a name that already says so."""
+    naam = (gemeente.naam if gemeente else "").strip()
+    if not naam or naam.lower().startswith("gemeente "):
+        return naam
+    return gettext("Gemeente %(naam)s") % {"naam": naam}
 
 
 def logo_data_url(gemeente) -> str:
@@ -113,16 +122,27 @@ def _print_css() -> CSS:
     return CSS(string=PRINT_CSS.read_text(encoding="utf-8"), url_fetcher=LocalOnlyFetcher())
 
 
-def _page_number_css() -> str:
-    """ "pagina X van Y" in the active language, quoted safely for CSS."""
-    text = gettext("pagina %(page)s van %(pages)s")
-    parts = re.split(r"(%\((?:page|pages)\)s)", text)
-    content = " ".join(
+def _margin_css(gemeente) -> str:
+    """Footer (sender and contact), "pagina X van Y" and the running case number, as CSS strings.
+
+    Built here rather than in the template because margin boxes only take CSS strings; every
+    database value goes through css_string().
+    """
+    contact = []
+    if gemeente is not None:
+        website = re.sub(r"^https?://", "", gemeente.website or "").rstrip("/")  # shorter, still typeable
+        contact = [gemeente.contact_telefoon, gemeente.contact_email, website]
+    # Two lines on purpose (print.css sets pre-line): the sender, then how to reach it.
+    footer = css_string(sender_name(gemeente) + "\n" + "  ·  ".join(p.strip() for p in contact if p and p.strip()))
+    pages = re.split(r"(%\((?:page|pages)\)s)", gettext("pagina %(page)s van %(pages)s"))
+    numbering = " ".join(
         {"%(page)s": "counter(page)", "%(pages)s": "counter(pages)"}.get(part) or css_string(part)
-        for part in parts if part)
-    return f"@page {{ @bottom-right {{ content: {content}; }} }}\n"
+        for part in pages if part)
+    running = css_string(gettext("Zaaknummer") + " ")
+    return (f"@page {{ @bottom-left {{ content: {footer}; }} @bottom-right {{ content: {numbering}; }} }}\n"
+            f".sl-kenmerk {{ string-set: kenmerk {running} content(); }}\n")
 
 
 def css_string(text: str) -> str:
     """A CSS string literal; every character outside plain text is escaped as hex."""
-    return '"' + "".join(ch if ch.isalnum() or ch in " .,-:" else f"\\{ord(ch):x} " for ch in text) + '"'
+    return '"' + "".join(ch if ch.isalnum() or ch in " .,-:@" else f"\\{ord(ch):x} " for ch in text) + '"'

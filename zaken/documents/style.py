@@ -89,15 +89,16 @@ def print_style(gemeente) -> PrintStyle:
 def _from_tokens(tokens: dict, *, base: PrintStyle) -> PrintStyle:
     if not isinstance(tokens, dict):
         return base
-    text = _first(tokens, TOKENS_TEXT, _text_colour) or base.text
-    font_body = _first(tokens, TOKENS_FONT_BODY, parse_font_family) or base.font_body
+    # Headings follow the theme's text colour/font when it sets those but no heading values.
+    text = _first(tokens, TOKENS_TEXT, _text_colour)
+    font_body = _first(tokens, TOKENS_FONT_BODY, parse_font_family)
     return replace(
         base,
-        text=text,
-        heading=_first(tokens, TOKENS_HEADING, _text_colour) or text,
+        text=text or base.text,
+        heading=_first(tokens, TOKENS_HEADING, _text_colour) or text or base.heading,
         accent=_first(tokens, TOKENS_ACCENT, parse_colour) or base.accent,
-        font_body=font_body,
-        font_heading=_first(tokens, TOKENS_FONT_HEADING, parse_font_family) or font_body,
+        font_body=font_body or base.font_body,
+        font_heading=_first(tokens, TOKENS_FONT_HEADING, parse_font_family) or font_body or base.font_heading,
     )
 
 
