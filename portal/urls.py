@@ -10,6 +10,8 @@ tenant_patterns = [
     path("aanvragen/<slug:product>/", catalogue.product_start, name="product_start"),
     path("mijn-zaken/", tracker.zaak_list, name="zaak_list"),
     path("mijn-zaken/<str:identificatie>/", tracker.zaak_detail, name="zaak_detail"),
+    path("mijn-zaken/<str:identificatie>/verzoeken/<uuid:verzoek>/", tracker.verzoek_answer,
+         name="verzoek_answer"),
     path("mijn-zaken/<str:identificatie>/documenten/<uuid:document>/", tracker.document_download,
          name="document_download"),
 ]

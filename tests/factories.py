@@ -26,6 +26,7 @@ class ZaakTypeFactory(DjangoModelFactory):
     class Meta:
         model = ZaakType
         django_get_or_create = ("process_slug",)
+        skip_postgeneration_save = True
 
     identificatie = "TEST-VERHUIZING"
     omschrijving = "Verhuizing doorgeven"
@@ -48,6 +49,7 @@ class ZaakFactory(DjangoModelFactory):
 
     class Meta:
         model = Zaak
+        skip_postgeneration_save = True
 
     gemeente = factory.SubFactory(GemeenteFactory)
     zaaktype = factory.SubFactory(ZaakTypeFactory)

@@ -82,6 +82,12 @@ class ProcessDefinition:
     dossier_data: str = ""
     # Dotted path of the process's viewflow Flow class; the back office lists its tasks.
     flow: str = ""
+    # Dotted path of a callable(*, zaak, verzoek, actor) run when the applicant answers a Verzoek.
+    on_verzoek_beantwoord: str = ""
+    # Dotted path of a callable(*, zaak, verzoek) run when a Verzoek's term passed unanswered.
+    on_verzoek_verlopen: str = ""
+    # Dotted path of a callable() the periodic sweep runs (resume waiting work, deadlines).
+    periodic: str = ""
     # Dotted path of a callable(stdout=) that files demo cases through the process's own services.
     demo_cases: str = ""
 

@@ -31,6 +31,7 @@ def zaak_get_for_subject(*, gemeente: Gemeente, auth: AuthContext, identificatie
     return (zaak_list_for_subject(gemeente=gemeente, auth=auth)
             .prefetch_related(
                 Prefetch("statussen", queryset=Status.objects.select_related("statustype")),
+                "verzoeken",
                 Prefetch("documenten", queryset=Document.objects.filter(zichtbaar_voor_aanvrager=True),
                          to_attr="documenten_aanvrager"))
             .get(identificatie=identificatie))

@@ -10,3 +10,7 @@ from .models import Zaak
 def receipt_render(self, *, zaak_id: int) -> None:
     """Render and store the ontvangstbevestiging (Awb 4:3a); a second run finds the first."""
     receipt_create(zaak=Zaak.objects.select_related("gemeente", "zaaktype").get(pk=zaak_id))
+
+
+# Registered here so that a worker, which imports each app's tasks module, knows it.
+from .notifications import notification_send  # noqa: E402,F401

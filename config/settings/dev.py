@@ -9,3 +9,5 @@ from .base import *  # noqa: E402,F403
 
 # Demo municipalities also answer on their own host names: den-haag.localhost and so on.
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", ".localhost"]  # noqa: F405
+# runserver serves static files from the finders; whitenoise is for collected files in production.
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405

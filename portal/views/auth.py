@@ -1,5 +1,7 @@
 """Login (choice, then the adapter's own page) and logout for citizens and companies."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -61,7 +63,10 @@ def login_means(request, means: str):
 @require_http_methods(["GET", "POST"])
 def logout(request):
     if request.method == "POST":
+        relogin = safe_next(request, "")
         auth_logout(request)
         messages.success(request, _("U bent uitgelogd."))
+        if relogin:  # "log in again at a higher level" comes back to where it started
+            return redirect(f"{tenant_reverse(request, 'login')}?{urlencode({'next': relogin})}")
         return redirect(tenant_reverse(request, "home"))
     return render(request, "portal/logout.html")

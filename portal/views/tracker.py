@@ -1,12 +1,27 @@
 """The status tracker: my cases, one case's timeline and documents."""
 
+from django.contrib import messages
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
+from zaken.actors import Actor
 from zaken.models import Document, Zaak
 from zaken.selectors import document_get_for_subject, zaak_get_for_subject, zaak_list_for_subject
+from zaken.verzoeken import verzoek_beantwoorden
 
 from ..decorators import subject_required
+from ..forms import VerzoekAntwoordForm
+from ..tenancy import tenant_reverse
+
+
+def _zaak_or_404(request, identificatie):
+    try:
+        return zaak_get_for_subject(gemeente=request.gemeente, auth=request.auth_context,
+                                    identificatie=identificatie)
+    except Zaak.DoesNotExist:
+        raise Http404 from None
 
 
 @subject_required
@@ -16,13 +31,28 @@ def zaak_list(request):
 
 
 @subject_required
-def zaak_detail(request, identificatie: str):
-    try:
-        zaak = zaak_get_for_subject(gemeente=request.gemeente, auth=request.auth_context,
-                                    identificatie=identificatie)
-    except Zaak.DoesNotExist:
-        raise Http404 from None
-    return render(request, "portal/zaak_detail.html", {"zaak": zaak})
+def zaak_detail(request, identificatie: str, form=None):
+    zaak = _zaak_or_404(request, identificatie)
+    open_verzoek = next((v for v in zaak.verzoeken.all() if v.is_open), None)
+    return render(request, "portal/zaak_detail.html",
+                  {"zaak": zaak, "open_verzoek": open_verzoek, "form": form or VerzoekAntwoordForm()},
+                  status=400 if form is not None else 200)
+
+
+@require_POST
+@subject_required
+def verzoek_answer(request, identificatie: str, verzoek):
+    zaak = _zaak_or_404(request, identificatie)
+    open_verzoek = next((v for v in zaak.verzoeken.all() if v.is_open and v.uuid == verzoek), None)
+    if open_verzoek is None:
+        raise Http404
+    form = VerzoekAntwoordForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return zaak_detail.__wrapped__(request, identificatie, form=form)
+    verzoek_beantwoorden(verzoek=open_verzoek, antwoord=form.cleaned_data["antwoord"],
+                         bijlagen=form.cleaned_data["bijlagen"], actor=Actor.from_auth(request.auth_context))
+    messages.success(request, _("Bedankt. Uw antwoord is verstuurd naar de gemeente."))
+    return redirect(tenant_reverse(request, "zaak_detail", {"identificatie": identificatie}))
 
 
 @subject_required

@@ -63,3 +63,12 @@ def test_wrong_means_is_explained(client, demo, parkeer_process, eherkenning_log
     response = client.get("/rotterdam/aanvragen/parkeervergunning/")
     assert response.status_code == 403
     assert "niet met dit inlogmiddel" in response.content.decode()
+
+
+def test_relogin_returns_to_the_product(client, demo, parkeer_process, digid_login):
+    digid_login("999993653", level="midden")
+    response = client.post("/rotterdam/uitloggen/", {"next": "/rotterdam/aanvragen/parkeervergunning/"})
+    assert response["Location"] == "/rotterdam/inloggen/?next=%2Frotterdam%2Faanvragen%2Fparkeervergunning%2F"
+    again = client.post("/rotterdam/inloggen/digid/", {"bsn": "999993653", "level": "substantieel",
+                                                       "next": "/rotterdam/aanvragen/parkeervergunning/"})
+    assert client.get(again["Location"]).content.decode() == "formulier parkeervergunning rotterdam"

@@ -33,7 +33,7 @@ def bedrijfszaak(demo):
 
 
 def routes(zaak):
-    doc = zaak.documenten.get(kenmerk="ontvangstbevestiging") if zaak.documenten.exists() else None
+    doc = zaak.documenten.filter(kenmerk="ontvangstbevestiging").first()
     base = f"/{zaak.gemeente.slug}/mijn-zaken/{zaak.identificatie}/"
     return [base] + ([f"{base}documenten/{doc.uuid}/"] if doc else [])
 

@@ -143,6 +143,9 @@ class Document(models.Model):
     sha256 = models.CharField(max_length=64)
     creatiedatum = models.DateTimeField()
     zichtbaar_voor_aanvrager = models.BooleanField(default=True)
+    # An attachment sent with the answer to a request for more information.
+    verzoek = models.ForeignKey("zaken.Verzoek", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="bijlagen")
     vertrouwelijkheidaanduiding = models.CharField(max_length=20, choices=Vertrouwelijkheid.choices,
                                                    default=Vertrouwelijkheid.VERTROUWELIJK)
 

@@ -1,0 +1,34 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from zaken.forms.validators import validate_upload
+
+MAX_BIJLAGEN = 5
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        if len(files) > MAX_BIJLAGEN:
+            raise ValidationError(_("U kunt maximaal %(n)s bestanden tegelijk meesturen.") % {"n": MAX_BIJLAGEN})
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class VerzoekAntwoordForm(forms.Form):
+    antwoord = forms.CharField(
+        label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        error_messages={"required": _("Schrijf uw antwoord op de vraag van de gemeente.")})
+    bijlagen = MultipleFileField(
+        label=_("Bestanden meesturen (optioneel)"), required=False,
+        help_text=_("PDF, JPG of PNG, maximaal 5 bestanden."))
+
+    def clean_bijlagen(self):
+        files = self.cleaned_data.get("bijlagen") or []
+        return [(f.name, f.read(), validate_upload(f)) for f in files]

@@ -1,0 +1,50 @@
+"""Requests for more information (Awb 4:5): asked by a civil servant, answered in the tracker."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+
+from .actors import Actor
+from .models import AuditLog, Document, Verzoek, Zaak
+from .registry import processes
+from .services import audit_record, document_store
+
+
+@transaction.atomic
+def verzoek_stellen(*, zaak: Zaak, vraag: str, termijn: date, actor: Actor) -> Verzoek:
+    if termijn <= timezone.localdate():
+        raise ValueError("termijn must lie in the future")
+    verzoek = Verzoek.objects.create(zaak=zaak, vraag=vraag, termijn=termijn, gesteld_op=timezone.now(),
+                                     gesteld_door=actor.label[:200])
+    audit_record(actor=actor, name="verzoek_stellen", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=["verzoek"], subject_bsn=zaak.initiator_bsn)
+    return verzoek
+
+
+def verzoek_open(zaak: Zaak) -> Verzoek | None:
+    return zaak.verzoeken.filter(beantwoord_op__isnull=True, vervallen_op__isnull=True).last()
+
+
+@transaction.atomic
+def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tuple[str, bytes, str]],
+                         actor: Actor) -> Verzoek:
+    """Store the answer and its attachments, then hand the case back to its process."""
+    verzoek = Verzoek.objects.select_for_update().get(pk=verzoek.pk)
+    if not verzoek.is_open:
+        raise ValueError("verzoek is no longer open")
+    for nr, (naam, content, content_type) in enumerate(bijlagen, start=1):
+        doc = document_store(zaak=verzoek.zaak, soort=Document.Soort.BIJLAGE, titel=f"Bijlage {nr}: {naam}"[:200],
+                             content=content, bestandsnaam=naam, formaat=content_type)
+        doc.verzoek = verzoek
+        doc.save(update_fields=["verzoek"])
+    verzoek.antwoord = antwoord
+    verzoek.beantwoord_op = timezone.now()
+    verzoek.save(update_fields=["antwoord", "beantwoord_op"])
+    definition = processes.get(verzoek.zaak.zaaktype.process_slug)
+    if definition.on_verzoek_beantwoord:
+        import_string(definition.on_verzoek_beantwoord)(zaak=verzoek.zaak, verzoek=verzoek, actor=actor)
+    return verzoek
