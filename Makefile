@@ -7,12 +7,12 @@ UV := $(VENV)/bin/uv
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 # Debian packages the project needs: WeasyPrint's Pango, fonts embedded in the PDFs, PDF tools.
-DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra
+DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra gettext
 DEB_TEST := chromium poppler-utils
 
-.PHONY: install deb-runtime deb-test python-deps node-deps static mockdata migrate demo run test lock clean
+.PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run test lock clean
 
-install: deb-runtime python-deps node-deps static
+install: deb-runtime python-deps node-deps static messages
 
 deb-runtime:
 	@missing=$$(for p in $(DEB_RUNTIME); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -41,11 +41,15 @@ static: node-deps
 	@cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css build/static/nlds/voorbeeld/theme.css
 	@cp node_modules/@gemeente-denhaag/design-tokens-components/dist/theme/index.css build/static/nlds/denhaag/theme.css
 
+messages: python-deps
+	@$(PY) manage.py compilemessages -v 0 --ignore=.venv --ignore=node_modules
+
 mockdata:
 	@$(PY) manage.py mock_registers_build
 
 migrate:
 	@$(PY) manage.py migrate --noinput -v 0
+	@$(PY) manage.py backoffice_rechten
 
 demo: migrate mockdata
 	@$(PY) manage.py demo_data

@@ -31,7 +31,8 @@ class ZaakTypeFactory(DjangoModelFactory):
     identificatie = "TEST-VERHUIZING"
     omschrijving = "Verhuizing doorgeven"
     process_slug = "verhuizing"
-    product = factory.LazyFunction(lambda: Product.objects.get(slug="verhuizing"))
+    product = factory.LazyFunction(lambda: Product.objects.get_or_create(
+        slug="verhuizing", defaults={"upl_naam": "verhuismelding"})[0])
 
     @factory.post_generation
     def statustypen(obj, create, extracted, **kwargs):

@@ -10,8 +10,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from zaken.catalogus import upl_products_ensure
 from zaken.models import Gemeente, GemeenteHost, GemeenteProduct, Medewerkerschap, Product
 from zaken.registry import processes
+from zaken.sync import zaaktypen_sync
 
 DEMO_PASSWORD = "Samenloket-demo-2026"
 
@@ -69,6 +71,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         User = get_user_model()
+        upl_products_ensure(Product)  # also after a test flush, which drops migration data
+        zaaktypen_sync()
         groups = {name: Group.objects.get_or_create(name=name)[0] for name in GROUPS}
         for spec in GEMEENTEN:
             spec = dict(spec)

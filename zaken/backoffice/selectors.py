@@ -1,0 +1,133 @@
+"""Reads of the back office: the case list and everything a dossier shows, BSNs masked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+
+from zaken.models import AuditLog, Document, Rol, Zaak
+from zaken.registry import processes
+from zaken.selectors import zaak_get_for_medewerker, zaak_list_for_medewerker
+from zaken.validators import is_valid_bsn
+
+from .access import tasks_for_zaak
+
+AUDIT_ROWS = 50
+
+
+def mask_bsn(bsn: str) -> str:
+    """Enough to recognise a person on the phone, not enough to use the number."""
+    return f"******{bsn[-3:]}" if bsn else ""
+
+
+def _is_bsn_key(key: str) -> bool:
+    return "bsn" in key.lower()
+
+
+def _display(key: str, value: Any) -> str:
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    if value is None or value == "":
+        return "–"
+    text = str(value)
+    if _is_bsn_key(key) or (len(text) == 9 and text.isdigit() and is_valid_bsn(text)):
+        return mask_bsn(text)
+    return text
+
+
+def gegevens_rows(data: dict, prefix: str = "") -> list[tuple[str, str]]:
+    """Flatten the submitted form data to (label, value) rows; nested keys read `a › b`."""
+    rows: list[tuple[str, str]] = []
+    for key, value in data.items():
+        label = f"{prefix}{key}".replace("_", " ")
+        if isinstance(value, dict):
+            rows += gegevens_rows(value, prefix=f"{label} › ")
+        elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            for nr, item in enumerate(value, start=1):
+                rows += gegevens_rows(item if isinstance(item, dict) else {"": item}, prefix=f"{label} {nr} › ")
+        elif isinstance(value, list):
+            rows.append((label, ", ".join(_display(key, item) for item in value) or "–"))
+        else:
+            rows.append((label, _display(key, value)))
+    return rows
+
+
+@dataclass(frozen=True)
+class RolRow:
+    rol: str
+    soort: str
+    naam: str
+    bsn: str  # masked
+    kvk: str
+    vestiging: str
+    email: str
+    telefoon: str
+
+
+def _rol_row(rol: Rol) -> RolRow:
+    naam = rol.naam or (rol.medewerker.get_full_name() if rol.medewerker else "")
+    return RolRow(rol=rol.get_roltype_display(), soort=rol.get_betrokkene_type_display(), naam=naam,
+                  bsn=mask_bsn(rol.inp_bsn), kvk=rol.nnp_kvk_nummer, vestiging=rol.vestigingsnummer,
+                  email=rol.email, telefoon=rol.telefoon)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    zaak: Zaak
+    gegevens: list[tuple[str, str]]
+    proces_gegevens: list[tuple[str, str]]
+    rollen: list[RolRow]
+    statussen: list
+    documenten: list[Document]
+    besluiten: list
+    taken: list
+    # What the page shows of personal data, for the processing log.
+    categories: list[str] = field(default_factory=list)
+
+
+def _process_data(zaak: Zaak) -> dict:
+    slug = zaak.zaaktype.process_slug
+    if slug not in processes or not processes.get(slug).dossier_data:
+        return {}
+    return import_string(processes.get(slug).dossier_data)(zaak)
+
+
+def zaak_search_for_medewerker(*, user, q: str = "") -> QuerySet[Zaak]:
+    zaken = zaak_list_for_medewerker(user=user)
+    return zaken.filter(identificatie__icontains=q) if q else zaken
+
+
+def dossier_for_medewerker(*, user, pk: int) -> Dossier:
+    """Everything of one case; raises Zaak.DoesNotExist outside the user's municipalities."""
+    zaak = zaak_get_for_medewerker(user=user, pk=pk)
+    rollen = [_rol_row(rol) for rol in zaak.rollen.all()]
+    categories = ["zaakgegevens", "statussen", "documentenlijst", "taken"]
+    if rollen:
+        categories += ["rollen: naam, contactgegevens", "bsn (gemaskeerd)"]
+    categories += [f"gegevens: {key}" for key in sorted(zaak.gegevens)]
+    return Dossier(
+        zaak=zaak,
+        gegevens=gegevens_rows(zaak.gegevens),
+        proces_gegevens=[(str(label), _display(str(label), value))
+                         for label, value in _process_data(zaak).items()],
+        rollen=rollen,
+        statussen=list(zaak.statussen.all()),
+        documenten=list(zaak.documenten.all()),
+        besluiten=list(zaak.besluiten.all()),
+        taken=list(tasks_for_zaak(zaak)),
+        categories=categories,
+    )
+
+
+def auditlog_for_zaak(zaak: Zaak) -> list[AuditLog]:
+    return list(zaak.auditlog.select_related("actor_user")[:AUDIT_ROWS])
+
+
+def document_get_for_medewerker(*, user, zaak_pk: int, document_uuid) -> Document:
+    """Raises Zaak.DoesNotExist or Document.DoesNotExist outside the user's municipalities."""
+    zaak = zaak_list_for_medewerker(user=user).get(pk=zaak_pk)
+    return zaak.documenten.get(uuid=document_uuid)  # doc.zaak is this zaak: no extra query
