@@ -56,7 +56,9 @@ demo: migrate mockdata
 
 run: install demo
 	@echo "Samenloket: http://127.0.0.1:$(PORT)/"
-	@$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# Without Celery beat in the embedded mode, a sweep every minute fires the timers.
+	@$(PY) manage.py zaken_timers --interval 60 -v 0 & trap "kill $$!" EXIT; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install deb-test
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)

@@ -8,6 +8,7 @@ tenant_patterns = [
     path("inloggen/<slug:means>/", auth.login_means, name="login_means"),
     path("uitloggen/", auth.logout, name="logout"),
     path("aanvragen/<slug:product>/", catalogue.product_start, name="product_start"),
+    path("aanvragen/<slug:product>/<slug:step>/", catalogue.product_start, name="product_step"),
     path("mijn-zaken/", tracker.zaak_list, name="zaak_list"),
     path("mijn-zaken/<str:identificatie>/", tracker.zaak_detail, name="zaak_detail"),
     path("mijn-zaken/<str:identificatie>/verzoeken/<uuid:verzoek>/", tracker.verzoek_answer,

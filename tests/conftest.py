@@ -19,7 +19,7 @@ def mock_registers(tmp_path_factory):
 @pytest.fixture
 def demo(db):
     """The demo municipalities, products and civil-servant accounts."""
-    call_command("demo_data", verbosity=0)
+    call_command("demo_data", zonder_zaken=True, verbosity=0)
     from zaken.models import Gemeente
 
     return {g.slug: g for g in Gemeente.objects.all()}

@@ -12,5 +12,13 @@ def receipt_render(self, *, zaak_id: int) -> None:
     receipt_create(zaak=Zaak.objects.select_related("gemeente", "zaaktype").get(pk=zaak_id))
 
 
+@shared_task(ignore_result=True)
+def fire_due_timers() -> dict:
+    """Beat runs this every minute: viewflow timers, request deadlines, waiting process work."""
+    from .timers import sweep
+
+    return sweep()
+
+
 # Registered here so that a worker, which imports each app's tasks module, knows it.
 from .notifications import notification_send  # noqa: E402,F401

@@ -48,3 +48,35 @@ def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tupl
     if definition.on_verzoek_beantwoord:
         import_string(definition.on_verzoek_beantwoord)(zaak=verzoek.zaak, verzoek=verzoek, actor=actor)
     return verzoek
+
+
+def verzoeken_bewaken(*, today: date | None = None) -> dict:
+    """Daily deadline watch: a reminder some days before the term, then hand the case back after it."""
+    from datetime import timedelta
+
+    from .notifications import notify_initiator
+    from .services import product_terms
+
+    today = today or timezone.localdate()
+    counts = {"herinnerd": 0, "verlopen": 0}
+    for verzoek in Verzoek.objects.filter(beantwoord_op__isnull=True, vervallen_op__isnull=True).select_related(
+            "zaak__zaaktype", "zaak__gemeente"):
+        definition = processes.get(verzoek.zaak.zaaktype.process_slug)
+        terms = product_terms(gemeente=verzoek.zaak.gemeente, defaults=definition.default_terms,
+                              product_slug=definition.slug)
+        with transaction.atomic():
+            if verzoek.termijn < today:
+                verzoek.vervallen_op = timezone.now()
+                verzoek.save(update_fields=["vervallen_op"])
+                if definition.on_verzoek_verlopen:
+                    import_string(definition.on_verzoek_verlopen)(zaak=verzoek.zaak, verzoek=verzoek)
+                counts["verlopen"] += 1
+            elif (verzoek.herinnerd_op is None
+                  and verzoek.termijn - timedelta(days=terms.get("herinnering_dagen_voor_termijn", 3)) <= today):
+                verzoek.herinnerd_op = timezone.now()
+                verzoek.save(update_fields=["herinnerd_op"])
+                notify_initiator(zaak=verzoek.zaak, subject="Herinnering: wij wachten op uw antwoord",
+                                 body=f"Wij wachten nog op uw antwoord. Reageer uiterlijk op "
+                                      f"{verzoek.termijn.strftime('%d-%m-%Y')} via Mijn zaken.")
+                counts["herinnerd"] += 1
+    return counts

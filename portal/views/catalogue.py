@@ -22,7 +22,7 @@ def home(request):
     return render(request, "portal/home.html", {"catalogue": catalogue})
 
 
-def product_start(request, product: str):
+def product_start(request, product: str, step: str = ""):
     gp = get_object_or_404(GemeenteProduct.objects.select_related("product"),
                            gemeente=request.gemeente, product__slug=product, actief=True)
     if product not in processes:
@@ -34,4 +34,5 @@ def product_start(request, product: str):
     if not access.allowed:
         return render(request, "portal/product_level.html", {"gp": gp, "access": access}, status=403)
     view = import_string(definition.start_view)
-    return view(request, gemeente_product=gp, definition=definition)
+    # Later steps of a process's form live below its start route; the process handles them.
+    return view(request, gemeente_product=gp, definition=definition, **({"step": step} if step else {}))

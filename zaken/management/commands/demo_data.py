@@ -68,8 +68,21 @@ def logo_svg(naam: str, colour: str) -> bytes:
 class Command(BaseCommand):
     help = "Create or update the demo municipalities, products, accounts and demo cases."
 
-    @transaction.atomic
+    def add_arguments(self, parser):
+        parser.add_argument("--zonder-zaken", action="store_true", help="municipalities and accounts only")
+
     def handle(self, *args, **options):
+        with transaction.atomic():
+            self.setup()
+        # Outside the set-up transaction: demo cases run their on-commit work (receipts, BRP changes).
+        for definition in ([] if options["zonder_zaken"] else processes):
+            if definition.demo_cases:
+                import_string(definition.demo_cases)(stdout=self.stdout)
+        User = get_user_model()
+        self.stdout.write(self.style.SUCCESS(f"Demo: {Gemeente.objects.count()} gemeenten, "
+                                             f"{User.objects.count()} accounts."))
+
+    def setup(self):
         User = get_user_model()
         upl_products_ensure(Product)  # also after a test flush, which drops migration data
         zaaktypen_sync()
@@ -101,9 +114,3 @@ class Command(BaseCommand):
                 Medewerkerschap.objects.get_or_create(user=user, gemeente=gemeente)
         if not User.objects.filter(username="beheer").exists():
             User.objects.create_superuser("beheer", "beheer@samenloket.example", DEMO_PASSWORD)
-        for definition in processes:
-            demo = getattr(definition, "demo_cases", "")
-            if demo:
-                import_string(demo)(stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS(f"Demo: {Gemeente.objects.count()} gemeenten, "
-                                             f"{User.objects.count()} accounts."))

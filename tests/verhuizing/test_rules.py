@@ -1,0 +1,57 @@
+from datetime import date
+
+import pytest
+
+from zaken.forms.verhuizing import rules
+from zaken.processes.verhuizing.definition import DEFAULT_TERMS as TERMS
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("opgegeven,geregistreerd,te_laat", [
+    (date(2026, 11, 22), date(2026, 11, 22), False),
+    (date(2026, 11, 17), date(2026, 11, 17), False),  # 5 days after the move: still on time
+    (date(2026, 11, 16), TODAY, True),  # later: the report date becomes the move date
+    (date(2026, 12, 20), date(2026, 12, 20), False),  # 28 days ahead: allowed
+])
+def test_verhuisdatum(opgegeven, geregistreerd, te_laat):
+    result = rules.verhuisdatum_bepalen(opgegeven=opgegeven, vandaag=TODAY, terms=TERMS)
+    assert (result.geregistreerd, result.te_laat) == (geregistreerd, te_laat)
+
+
+def test_too_early_is_refused_and_terms_are_configurable():
+    with pytest.raises(ValueError):
+        rules.verhuisdatum_bepalen(opgegeven=date(2026, 12, 21), vandaag=TODAY, terms=TERMS)
+    ruim = {**TERMS, "aangifte_dagen_voor_verhuizing": 60}
+    assert rules.verhuisdatum_bepalen(opgegeven=date(2026, 12, 21), vandaag=TODAY, terms=ruim).te_laat is False
+
+
+def persoon(bsn, born="1980-01-01", **extra):
+    return {"burgerservicenummer": bsn, "naam": {"volledigeNaam": f"P {bsn}"}, "geboorte": {"datum": {"datum": born}},
+            **extra}
+
+
+def test_household_rules():
+    aangever = persoon("1", partners=[{"burgerservicenummer": "2", "soortVerbintenis": {"code": "H"}}],
+                       kinderen=[{"burgerservicenummer": "3"}, {"burgerservicenummer": "4"}])
+    bewoners = [aangever, persoon("2"), persoon("3", born="2015-05-01"), persoon("4", born="2009-01-01"),
+                persoon("5")]
+    h = rules.huishouden_bepalen(aangever=aangever, bewoners=bewoners, vandaag=TODAY, terms=TERMS)
+    assert h.toegestane_bsns == {"2", "3"}  # spouse, child under 16
+    assert {g.bsn for g in h.zelf_aangifte} == {"4", "5"}  # child of 16+, housemate
+
+
+def test_dissolved_partnership_reports_themselves():
+    aangever = persoon("1", partners=[{"burgerservicenummer": "2", "soortVerbintenis": {"code": "P"},
+                                       "ontbindingHuwelijkPartnerschap": {"datum": {"datum": "2020-01-01"}}}])
+    h = rules.huishouden_bepalen(aangever=aangever, bewoners=[aangever, persoon("2")], vandaag=TODAY, terms=TERMS)
+    assert h.toegestane_bsns == set()
+
+
+def test_manual_reasons_and_occupancy():
+    woning = {"gebruiksdoelen": ["woonfunctie"]}
+    assert rules.handmatige_redenen(adres=woning, inwoning=False, brp_beschikbaar=True) == []
+    assert rules.handmatige_redenen(adres={"gebruiksdoelen": ["kantoorfunctie"]}, inwoning=True,
+                                    brp_beschikbaar=False) == ["geen_woonfunctie", "inwoning", "brp_niet_beschikbaar"]
+    assert not rules.adresonderzoek_nodig(bewoners_nieuw_adres=4, terms=TERMS)
+    assert rules.adresonderzoek_nodig(bewoners_nieuw_adres=5, terms=TERMS)

@@ -1,0 +1,55 @@
+"""What the government already knows about a move: the declarant, their address and household."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from zaken.integrations.errors import NotFound, Unavailable
+from zaken.integrations.registry import get_adapter
+
+from .rules import Huishouden, huishouden_bepalen
+
+
+@dataclass
+class VerhuizingPrefill:
+    brp_beschikbaar: bool
+    aangever: dict = field(default_factory=dict)
+    huishouden: Huishouden = field(default_factory=Huishouden)
+
+    @property
+    def overleden(self) -> bool:
+        return bool(self.aangever.get("overlijden"))
+
+    @property
+    def verblijfplaats(self) -> dict:
+        return self.aangever.get("verblijfplaats") or {}
+
+    @property
+    def adresseerbaar_object(self) -> str:
+        return self.verblijfplaats.get("adresseerbaarObjectIdentificatie", "")
+
+    @property
+    def adres(self) -> dict:
+        return self.verblijfplaats.get("verblijfadres") or {}
+
+
+def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict) -> VerhuizingPrefill:
+    """BRP person and the residents of their address; a BRP that is down gives an empty prefill."""
+    brp = get_adapter("brp")
+    try:
+        aangever = brp.persoon(bsn)
+        prefill = VerhuizingPrefill(brp_beschikbaar=True, aangever=aangever)
+        if prefill.adresseerbaar_object:
+            bewoners = brp.bewoners(prefill.adresseerbaar_object)
+            prefill.huishouden = huishouden_bepalen(aangever=aangever, bewoners=bewoners, vandaag=vandaag, terms=terms)
+        return prefill
+    except (Unavailable, NotFound):
+        return VerhuizingPrefill(brp_beschikbaar=False)
+
+
+def overleden_bsns(bsns: set[str]) -> set[str]:
+    """Which of these persons the BRP knows as deceased (they cannot move)."""
+    if not bsns:
+        return set()
+    return {p["burgerservicenummer"] for p in get_adapter("brp").personen(sorted(bsns)) if p.get("overlijden")}

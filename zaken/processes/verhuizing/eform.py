@@ -1,0 +1,156 @@
+"""The citizen's side: the e-form, the check page and the confirmation. Thin: forms check, services write.
+
+Steps live under /<gemeente>/aanvragen/verhuizing/<stap>/; the portal has checked the login level.
+The draft (and an uploaded consent, stored privately) lives in the session until it is sent.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zaken.forms.validators import normalise_postcode
+from zaken.forms.verhuizing.forms import VerhuizingForm
+from zaken.forms.verhuizing.prefill import verhuizing_prefill
+from zaken.integrations.errors import IntegrationError
+from zaken.integrations.registry import get_adapter
+from zaken.models import Gemeente
+
+from .services import Aangifte, VerhuizingRefused, terms_for, verhuizing_indienen
+
+DRAFT_KEY = "verhuizing.concept"
+SENT_KEY = "verhuizing.verzonden"
+
+
+def start(request, *, gemeente_product, definition, step: str = ""):
+    handlers = {"": form_step, "controleren": check_step, "verzonden": sent_step, "adres": address_lookup}
+    if step not in handlers or not request.auth_context.is_digid:
+        raise Http404
+    return handlers[step](request)
+
+
+def _url(request, step: str = "") -> str:
+    from portal.tenancy import tenant_reverse  # the portal owns the routes; imported lazily, no cycle
+
+    kwargs = {"product": "verhuizing", **({"step": step} if step else {})}
+    return tenant_reverse(request, "product_step" if step else "product_start", kwargs)
+
+
+def _context(request):
+    terms = terms_for(request.gemeente)
+    prefill = verhuizing_prefill(bsn=request.auth_context.bsn, vandaag=timezone.localdate(), terms=terms)
+    return terms, prefill
+
+
+def form_step(request):
+    terms, prefill = _context(request)
+    if prefill.overleden:
+        return render(request, "verhuizing/geweigerd.html", {"reden": _("Volgens de Basisregistratie Personen is "
+                                                                        "deze persoon overleden.")}, status=403)
+    draft = request.session.get(DRAFT_KEY) or {}
+    form = VerhuizingForm(request.POST or None, request.FILES or None, prefill=prefill, gemeente=request.gemeente,
+                          terms=terms, bestaande_toestemming=draft.get("toestemming"),
+                          initial=draft.get("velden") or {"email": ""})
+    if request.method == "POST" and form.is_valid():
+        request.session[DRAFT_KEY] = _draft(form, previous=draft)
+        return redirect(_url(request, "controleren"))
+    return render(request, "verhuizing/formulier.html", {"form": form, "prefill": prefill, "terms": terms,
+                                                          "draft": draft}, status=400 if form.errors else 200)
+
+
+def _draft(form: VerhuizingForm, *, previous: dict) -> dict:
+    data = form.cleaned_data
+    toestemming = previous.get("toestemming")
+    if data.get("toestemming"):
+        name, content, content_type = data["toestemming"]
+        path = default_storage.save(f"concepten/{uuid.uuid4().hex}", ContentFile(content))
+        toestemming = {"naam": name, "pad": path, "type": content_type}
+    if data["inwoning"] != "ja":
+        toestemming = None
+    velden = {k: data[k] for k in ("postcode", "huisnummer", "huisletter", "huisnummertoevoeging", "inwoning",
+                                   "email", "telefoon", "meeverhuizers")}
+    velden["verhuisdatum"] = data["verhuisdatum"].isoformat()
+    return {"velden": velden, "adres": form.adres, "gemeente": form.behandelende_gemeente.pk,
+            "te_laat": form.verhuisdatum.te_laat, "geregistreerd": form.verhuisdatum.geregistreerd.isoformat(),
+            "toestemming": toestemming}
+
+
+def check_step(request):
+    draft = request.session.get(DRAFT_KEY)
+    if not draft:
+        return redirect(_url(request))
+    terms, prefill = _context(request)
+    velden = draft["velden"]
+    gekozen = [h for h in prefill.huishouden.meeverhuizers if h.bsn in set(velden["meeverhuizers"])]
+    gemeente = Gemeente.objects.get(pk=draft["gemeente"])
+    context = {"draft": draft, "velden": velden, "adres": draft["adres"], "meeverhuizers": gekozen,
+               "behandelende_gemeente": gemeente, "prefill": prefill,
+               "verhuisdatum": date.fromisoformat(velden["verhuisdatum"]),
+               "geregistreerd": date.fromisoformat(draft["geregistreerd"]), "wijzig_url": _url(request)}
+    if request.method != "POST":
+        return render(request, "verhuizing/controleren.html", context)
+    # The form was checked before; the household is checked again against the BRP of this moment.
+    if len(gekozen) != len(velden["meeverhuizers"]):
+        return redirect(_url(request))
+    toestemming = None
+    if draft.get("toestemming"):
+        t = draft["toestemming"]
+        with default_storage.open(t["pad"], "rb") as fh:
+            toestemming = (t["naam"], fh.read(), t["type"])
+    aangifte = Aangifte(
+        aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=draft["adres"],
+        opgegeven_verhuisdatum=context["verhuisdatum"], meeverhuizers=gekozen,
+        bewoners_nieuw_adres=_bewoners(draft["adres"]), inwoning=velden["inwoning"] == "ja",
+        toestemming=toestemming, email=velden["email"], telefoon=velden["telefoon"],
+        brp_beschikbaar=prefill.brp_beschikbaar)
+    try:
+        verhuizing = verhuizing_indienen(aangifte=aangifte, auth=request.auth_context, behandelende_gemeente=gemeente)
+    except VerhuizingRefused as refused:
+        return render(request, "verhuizing/controleren.html", {**context, "fout": refused.message}, status=409)
+    if draft.get("toestemming"):
+        default_storage.delete(draft["toestemming"]["pad"])
+    del request.session[DRAFT_KEY]
+    request.session[SENT_KEY] = {"identificatie": verhuizing.zaak.identificatie, "gemeente": gemeente.slug}
+    return redirect(_url(request, "verzonden"))
+
+
+def _bewoners(adres: dict) -> int:
+    try:
+        return len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"]))
+    except IntegrationError:
+        return 0  # unknown now; the case then goes to a civil servant through brp_beschikbaar
+
+
+def sent_step(request):
+    sent = request.session.get(SENT_KEY)
+    if not sent:
+        return redirect(_url(request))
+    gemeente = Gemeente.objects.get(slug=sent["gemeente"])
+    tracker = f"/{gemeente.slug}/mijn-zaken/{sent['identificatie']}/"
+    return render(request, "verhuizing/verzonden.html", {"sent": sent, "behandelende_gemeente": gemeente,
+                                                         "tracker": tracker})
+
+
+def address_lookup(request):
+    """JSON for the form's live address check; the same check runs again on submit."""
+    try:
+        postcode = normalise_postcode(request.GET.get("postcode", ""))
+        huisnummer = int(request.GET.get("huisnummer", ""))
+    except (ValidationError, ValueError):
+        return JsonResponse({"adressen": [], "fout": _("Vul een geldige postcode en een huisnummer in.")}, status=400)
+    try:
+        found = get_adapter("bag").adres_zoeken(postcode=postcode, huisnummer=huisnummer,
+                                                huisletter=request.GET.get("huisletter", ""),
+                                                huisnummertoevoeging=request.GET.get("huisnummertoevoeging", ""),
+                                                exacte_match=True)
+    except IntegrationError:
+        return JsonResponse({"adressen": [], "fout": _("De BAG is nu niet bereikbaar.")}, status=503)
+    return JsonResponse({"adressen": [{"regel": f"{a['adresregel5']}, {a['adresregel6']}"} for a in found]})

@@ -1,0 +1,254 @@
+"""Writes of the move process: file, decide, ask and receive more information, apply to the BRP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zaken.actors import Actor
+from zaken.identity import AuthContext
+from zaken.integrations.errors import Unavailable
+from zaken.integrations.registry import get_adapter
+from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
+from zaken.notifications import notify_initiator
+from zaken.services import audit_record, document_store, product_terms, zaak_create
+from zaken.termijnen import werkdagen_na
+from zaken.verzoeken import verzoek_stellen
+
+from zaken.forms.verhuizing import rules
+from .definition import DEFAULT_TERMS, SLUG
+from .models import Verhuizing, VerhuizingPersoon
+
+
+class VerhuizingRefused(Exception):
+    """A rule refuses the move; `message` is for the citizen, in Dutch."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
+def terms_for(gemeente: Gemeente) -> dict:
+    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
+
+
+@dataclass(frozen=True)
+class Aangifte:
+    """What the form collected, after validation, plus the prefill it was checked against."""
+
+    aangever: dict  # HC persoon, or {} when the BRP was down
+    oud_adres: dict
+    nieuw_adres: dict  # BAG adres
+    opgegeven_verhuisdatum: object
+    meeverhuizers: list  # rules.Huisgenoot chosen by the declarant
+    bewoners_nieuw_adres: int
+    inwoning: bool
+    toestemming: tuple[str, bytes, str] | None  # (name, content, content type) of the consent upload
+    email: str
+    telefoon: str
+    brp_beschikbaar: bool
+
+
+def open_cases_for(bsns: set[str]) -> set[str]:
+    """BSNs among `bsns` that already are in an open move case."""
+    return set(VerhuizingPersoon.objects.filter(bsn__in=bsns, verhuizing__state__in=Verhuizing.OPEN_STATES)
+               .values_list("bsn", flat=True))
+
+
+@transaction.atomic
+def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_gemeente: Gemeente) -> Verhuizing:
+    """Register the move as a case of the municipality of the new address and start its process."""
+    terms = terms_for(behandelende_gemeente)
+    today = timezone.localdate()
+    try:
+        datum = rules.verhuisdatum_bepalen(opgegeven=aangifte.opgegeven_verhuisdatum, vandaag=today, terms=terms)
+    except ValueError:
+        raise VerhuizingRefused(_("Deze verhuisdatum ligt te ver in de toekomst."), "verhuisdatum") from None
+    bsns = {auth.bsn} | {m.bsn for m in aangifte.meeverhuizers}
+    # Lock the persons' rows of open cases so that two submissions cannot both pass this check.
+    list(VerhuizingPersoon.objects.select_for_update().filter(bsn__in=bsns))
+    if open_cases_for(bsns):
+        raise VerhuizingRefused(_("Voor u of een meeverhuizer loopt al een verhuizing. Wacht tot die is "
+                                  "afgehandeld, of neem contact op met de gemeente."))
+    naam = rules._naam(aangifte.aangever) if aangifte.aangever else auth.display_name
+    adres = aangifte.nieuw_adres
+    gegevens = {
+        "Nieuw adres": f"{adres['adresregel5']}, {adres['adresregel6']}",
+        "Verhuisdatum (opgegeven)": datum.opgegeven.isoformat(),
+        "Verhuisdatum (in de BRP)": datum.geregistreerd.isoformat(),
+        "Meeverhuizers": [f"{m.naam} ({m.relatie})" for m in aangifte.meeverhuizers] or _("geen"),
+        "Inwoning bij hoofdbewoner": aangifte.inwoning,
+        "E-mailadres": aangifte.email,
+        "Telefoonnummer": aangifte.telefoon,
+    }
+    actor = Actor.from_auth(auth)
+    zaak = zaak_create(
+        gemeente=behandelende_gemeente, process_slug=SLUG, actor=actor, initial_status=Verhuizing.State.ONTVANGEN,
+        initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON, "inp_bsn": auth.bsn, "naam": naam,
+                   "email": aangifte.email, "telefoon": aangifte.telefoon},
+        extra_rollen=[{"roltype": Rol.RolType.BELANGHEBBENDE, "betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON,
+                       "inp_bsn": m.bsn, "naam": m.naam, "roltoelichting": m.relatie} for m in aangifte.meeverhuizers],
+        gegevens=gegevens, einddatum_gepland=max(datum.geregistreerd, werkdagen_na(today, terms["afhandeltermijn_werkdagen"])),
+        omschrijving=_("Verhuizing naar %(adres)s") % {"adres": adres["adresregel5"]},
+    )
+    verhuizing = Verhuizing.objects.create(
+        zaak=zaak, opgegeven_verhuisdatum=datum.opgegeven, verhuisdatum=datum.geregistreerd,
+        oud_adres=aangifte.oud_adres, nieuw_adres=adres,
+        nieuw_adresseerbaar_object=adres.get("adresseerbaarObjectIdentificatie", ""), inwoning=aangifte.inwoning,
+        email=aangifte.email, telefoon=aangifte.telefoon, bewoners_bij_aangifte=aangifte.bewoners_nieuw_adres,
+        handmatig_redenen=rules.handmatige_redenen(adres=adres, inwoning=aangifte.inwoning,
+                                                   brp_beschikbaar=aangifte.brp_beschikbaar),
+        adresonderzoek_nodig=rules.adresonderzoek_nodig(bewoners_nieuw_adres=aangifte.bewoners_nieuw_adres, terms=terms),
+    )
+    VerhuizingPersoon.objects.create(verhuizing=verhuizing, bsn=auth.bsn, naam=naam, rol=VerhuizingPersoon.Rol.AANGEVER)
+    for m in aangifte.meeverhuizers:
+        VerhuizingPersoon.objects.create(verhuizing=verhuizing, bsn=m.bsn, naam=m.naam, relatie=m.relatie,
+                                         rol=VerhuizingPersoon.Rol.MEEVERHUIZER)
+    if aangifte.toestemming:
+        name, content, content_type = aangifte.toestemming
+        document_store(zaak=zaak, soort=Document.Soort.BIJLAGE, titel=_("Toestemming hoofdbewoner"),
+                       content=content, bestandsnaam=name, formaat=content_type)
+    notify_initiator(zaak=zaak, subject=_("Wij hebben uw verhuizing ontvangen"),
+                     body=_("Wij hebben uw verhuizing ontvangen. U volgt uw zaak op Mijn zaken van gemeente "
+                            "%(gemeente)s.") % {"gemeente": behandelende_gemeente.naam})
+    from .flows import VerhuizingFlow  # local: flows import views, which import this module
+
+    VerhuizingFlow.start.run(verhuizing=verhuizing)
+    return verhuizing
+
+
+def verhuizing_automatisch_inplannen(*, verhuizing: Verhuizing) -> None:
+    verhuizing.automatisch_inplannen(by=Actor.system("automatische controle"),
+                                     toelichting=_("Alle controles zijn goed. Verwerking op %(d)s.")
+                                     % {"d": verhuizing.verhuisdatum.strftime("%d-%m-%Y")})
+    verhuizing.save()
+
+
+def verhuizing_naar_behandeling(*, verhuizing: Verhuizing) -> None:
+    verhuizing.handmatig_beoordelen(by=Actor.system("automatische controle"))
+    verhuizing.save()
+
+
+@transaction.atomic
+def verhuizing_adresonderzoek_vastleggen(*, verhuizing: Verhuizing, uitkomst: str, toelichting: str, by: Actor) -> None:
+    verhuizing.adresonderzoek_uitkomst = uitkomst
+    verhuizing.adresonderzoek_toelichting = toelichting
+    verhuizing.save(update_fields=["adresonderzoek_uitkomst", "adresonderzoek_toelichting"])
+    audit_record(actor=by, name="adresonderzoek_vastleggen", operation=AuditLog.Operation.WRITE, zaak=verhuizing.zaak,
+                 categories=["adres", "bewoning"], reason=uitkomst, subject_bsn=verhuizing.zaak.initiator_bsn)
+
+
+@transaction.atomic
+def verhuizing_beoordelen(*, verhuizing: Verhuizing, besluit: str, by: Actor, toelichting: str = "",
+                          vraag: str = "", termijn=None) -> None:
+    """The outcome of the Beoordelen task: approve, ask for more information, or reject."""
+    if besluit == "goedkeuren":
+        verhuizing.goedkeuren(by=by, toelichting=toelichting)
+    elif besluit == "aanvulling":
+        terms = terms_for(verhuizing.zaak.gemeente)
+        termijn = termijn or timezone.localdate() + timedelta(days=terms["aanvulling_termijn_dagen"])
+        verzoek_stellen(zaak=verhuizing.zaak, vraag=vraag, termijn=termijn, actor=by)
+        verhuizing.aanvulling_vragen(by=by, toelichting=vraag)
+        notify_initiator(zaak=verhuizing.zaak, subject=_("Wij hebben meer informatie nodig"),
+                         body=_("Voor uw verhuizing hebben wij meer informatie nodig. Beantwoord de vraag vóór "
+                                "%(d)s op Mijn zaken.") % {"d": termijn.strftime("%d-%m-%Y")})
+    elif besluit == "afwijzen":
+        verhuizing.afwijzingsreden = toelichting
+        verhuizing.afwijzen(by=by, toelichting=toelichting)
+    else:
+        raise ValueError(besluit)
+    verhuizing.save()
+
+
+def _complete_wait(verhuizing: Verhuizing, node_name: str) -> None:
+    from .flows import VerhuizingFlow
+
+    VerhuizingFlow.complete_waiting(verhuizing=verhuizing, node_name=node_name)
+
+
+@transaction.atomic
+def verhuizing_aanvulling_ontvangen(*, zaak: Zaak, verzoek: Verzoek, actor: Actor) -> None:
+    verhuizing = Verhuizing.objects.select_for_update().get(zaak=zaak)
+    verhuizing.aanvulling_ontvangen(by=actor, toelichting=_("Aanvullende gegevens ontvangen."))
+    verhuizing.save()
+    _complete_wait(verhuizing, "aanvulling")
+
+
+@transaction.atomic
+def verhuizing_aanvulling_verlopen(*, zaak: Zaak, verzoek: Verzoek) -> None:
+    """No answer by the deadline: back to a civil servant, who decides on what is there."""
+    verhuizing = Verhuizing.objects.select_for_update().get(zaak=zaak)
+    verhuizing.aanvulling_ontvangen(by=Actor.system("termijnbewaking"),
+                                    toelichting=_("De termijn is verstreken zonder antwoord."))
+    verhuizing.save()
+    _complete_wait(verhuizing, "aanvulling")
+
+
+def backoff_seconds(attempt: int) -> int:
+    """1, 2, 4 … minutes, at most an hour between tries while the BRP is down."""
+    return min(60 * 2 ** max(attempt - 1, 0), 3600)
+
+
+def verhuizing_brp_verwerken(*, verhuizing_id: int) -> bool:
+    """Apply the move to the BRP for everyone in it; True when done. Safe to run twice or concurrently."""
+    system = Actor.system("BRP-verwerking")
+    with transaction.atomic():
+        verhuizing = Verhuizing.objects.select_for_update().select_related("zaak__gemeente").get(pk=verhuizing_id)
+        if verhuizing.state == Verhuizing.State.VERWERKT:
+            return True
+        if verhuizing.state not in (Verhuizing.State.INGEPLAND, Verhuizing.State.VERWERKING_VERTRAAGD):
+            return False
+        brp = get_adapter("brp")
+        try:
+            for persoon in verhuizing.personen.filter(verwerkt_op__isnull=True).order_by("pk"):
+                brp.adres_wijzigen(bsn=persoon.bsn, adres=verhuizing.nieuw_adres, datum_aanvang=verhuizing.verhuisdatum)
+                persoon.verwerkt_op = timezone.now()  # per person, so a retry never moves anyone twice
+                persoon.save(update_fields=["verwerkt_op"])
+                audit_record(actor=system, name="brp_adreswijziging", operation=AuditLog.Operation.WRITE,
+                             zaak=verhuizing.zaak, categories=["verblijfplaats"], subject_bsn=persoon.bsn,
+                             processing_activity="verhuizing: adreswijziging in de BRP")
+        except Unavailable:
+            verhuizing.brp_pogingen += 1
+            verhuizing.brp_volgende_poging = timezone.now() + timedelta(seconds=backoff_seconds(verhuizing.brp_pogingen))
+            if verhuizing.state == Verhuizing.State.INGEPLAND:
+                verhuizing.brp_uitgesteld(by=system, toelichting=_("De BRP is niet bereikbaar; wij proberen het "
+                                                                   "automatisch opnieuw."))
+            verhuizing.save()
+            return False
+        verhuizing.verwerkt_op = timezone.now()
+        verhuizing.verwerken(by=system)
+        verhuizing.save()
+        _complete_wait(verhuizing, "brp_verwerking")
+        notify_initiator(zaak=verhuizing.zaak, subject=_("Uw verhuizing is verwerkt"),
+                         body=_("Uw nieuwe adres staat in de Basisregistratie Personen. De bevestigingsbrief "
+                                "staat bij uw documenten op Mijn zaken."))
+        transaction.on_commit(lambda: _queue_letter(verhuizing.pk, "bevestiging"))
+    return True
+
+
+def _queue_letter(verhuizing_id: int, soort: str) -> None:
+    from .tasks import brief_maken
+
+    brief_maken.delay(verhuizing_id=verhuizing_id, soort=soort)
+
+
+def verhuizing_afwijzing_versturen(*, verhuizing: Verhuizing) -> None:
+    notify_initiator(zaak=verhuizing.zaak, subject=_("Besluit over uw verhuizing"),
+                     body=_("Wij hebben een besluit genomen over uw verhuizing. De brief staat bij uw documenten "
+                            "op Mijn zaken."))
+    transaction.on_commit(lambda: _queue_letter(verhuizing.pk, "afwijzing"))
+
+
+def verhuizingen_hervatten() -> int:
+    """The periodic sweep: retry moves waiting for the BRP whose next try is due."""
+    from .tasks import brp_verwerken
+
+    due = Verhuizing.objects.filter(state=Verhuizing.State.VERWERKING_VERTRAAGD,
+                                    brp_volgende_poging__lte=timezone.now()).values_list("pk", flat=True)
+    for pk in due:
+        brp_verwerken.delay(verhuizing_id=pk)
+    return len(due)

@@ -1,0 +1,67 @@
+"""The civil servant's task views: a form, one service call, then the flow moves on."""
+
+from django import forms
+from django.http import HttpResponseRedirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from viewflow.views import FormLayoutMixin
+from viewflow.workflow.flow.views import SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames
+
+from zaken.actors import Actor
+
+from . import services
+
+
+class BeoordelenForm(forms.Form):
+    besluit = forms.ChoiceField(label=_("Besluit"), widget=forms.RadioSelect, choices=[
+        ("goedkeuren", _("Goedkeuren: verwerken op de verhuisdatum")),
+        ("aanvulling", _("Aanvullende gegevens vragen")),
+        ("afwijzen", _("Afwijzen"))])
+    toelichting = forms.CharField(label=_("Toelichting of reden van afwijzing"), widget=forms.Textarea, required=False)
+    vraag = forms.CharField(label=_("Vraag aan de aanvrager"), widget=forms.Textarea, required=False)
+    termijn = forms.DateField(label=_("Reageren uiterlijk op"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("besluit") == "aanvulling":
+            if not data.get("vraag"):
+                self.add_error("vraag", _("Schrijf op welke gegevens u nodig hebt."))
+            if data.get("termijn") and data["termijn"] <= timezone.localdate():
+                self.add_error("termijn", _("De termijn moet in de toekomst liggen."))
+        if data.get("besluit") == "afwijzen" and not data.get("toelichting"):
+            self.add_error("toelichting", _("Een afwijzing moet gemotiveerd worden (art. 3:46 Awb)."))
+        return data
+
+
+class AdresonderzoekForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), widget=forms.RadioSelect, choices=[
+        ("bewoning_bevestigd", _("Bewoning bevestigd")),
+        ("geen_bijzonderheden", _("Geen bijzonderheden")),
+        ("onjuiste_bewoning", _("Vermoeden van onjuiste bewoning"))])
+    toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea)
+
+
+class _TaskFormView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames, generic.FormView):
+    template_filename = "task.html"
+    success_message = _("Taak {task} is afgerond.")
+
+    def form_valid(self, form):
+        self.perform(self.request.activation.process.artifact, Actor.medewerker(self.request.user), form.cleaned_data)
+        self.request.activation.execute()
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class BeoordelenView(_TaskFormView):
+    form_class = BeoordelenForm
+
+    def perform(self, verhuizing, actor, data):
+        services.verhuizing_beoordelen(verhuizing=verhuizing, by=actor, **data)
+
+
+class AdresonderzoekView(_TaskFormView):
+    form_class = AdresonderzoekForm
+
+    def perform(self, verhuizing, actor, data):
+        services.verhuizing_adresonderzoek_vastleggen(verhuizing=verhuizing, by=actor, **data)
