@@ -30,7 +30,7 @@ class ZaakTypeFactory(DjangoModelFactory):
 
     identificatie = "TEST-VERHUIZING"
     omschrijving = "Verhuizing doorgeven"
-    process_slug = "verhuizing"
+    process_slug = "test-verhuizing"  # its own zaaktype, apart from the real process
     product = factory.LazyFunction(lambda: Product.objects.get_or_create(
         slug="verhuizing", defaults={"upl_naam": "verhuismelding"})[0])
 

@@ -59,7 +59,7 @@ def wait_for(predicate, timeout=90):
 def test_receipt_is_rendered_by_a_real_worker(demo, worker):
     ZaakTypeFactory()
     with transaction.atomic():
-        zaak = zaak_create(gemeente=demo["den-haag"], process_slug="verhuizing", actor=Actor.system("test"),
+        zaak = zaak_create(gemeente=demo["den-haag"], process_slug="test-verhuizing", actor=Actor.system("test"),
                            initial_status="ontvangen",
                            initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON,
                                       "inp_bsn": "999993653", "naam": "Suzanne Moulin"},
