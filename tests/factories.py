@@ -54,7 +54,7 @@ class ZaakFactory(DjangoModelFactory):
 
     gemeente = factory.SubFactory(GemeenteFactory)
     zaaktype = factory.SubFactory(ZaakTypeFactory)
-    identificatie = factory.Sequence(lambda n: f"ZAAK-2026-{n + 1:07d}")
+    identificatie = factory.Sequence(lambda n: f"TEST-2026-{n + 1:07d}")  # apart from real numbering
     bronorganisatie = factory.LazyAttribute(lambda o: o.gemeente.rsin)
     registratiedatum = factory.LazyFunction(timezone.now)
     startdatum = factory.LazyFunction(timezone.localdate)
