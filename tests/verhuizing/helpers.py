@@ -26,7 +26,6 @@ def file_move(*, bsn: str, postcode: str, huisnummer: int, days: int = 0, met_ge
         aangifte=Aangifte(aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=adres,
                           opgegeven_verhuisdatum=timezone.localdate() + timedelta(days=days),
                           meeverhuizers=prefill.huishouden.meeverhuizers if met_gezin else [],
-                          bewoners_nieuw_adres=len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"])),
                           inwoning=inwoning, toestemming=("t.pdf", b"%PDF-1.7", "application/pdf") if inwoning else None,
                           email="test@example.nl", telefoon="", brp_beschikbaar=True))
 

@@ -155,3 +155,17 @@ def test_brp_down_form_still_works_and_goes_to_staff(client, demo, digid_login, 
     assert "konden nu niet uit de Basisregistratie Personen" in page
     response, zaak = submit(client, move_form())
     assert Verhuizing.objects.get(zaak=zaak).state == "in_behandeling"
+
+
+def test_reads_by_process_steps_are_logged_without_bsn(client, demo, digid_login, move_form):
+    from zaken.models import AuditLog
+
+    digid_login(JOHAN)
+    client.get(FORM)
+    log = AuditLog.objects.get(name="brp_prefill")
+    assert log.operation == "read" and log.actor_type == "systeem" and "bewoners" in log.categories
+    assert log.data_subject_hash and JOHAN not in log.data_subject_hash
+    submit(client, move_form())
+    assert AuditLog.objects.filter(name="brp_bewoning").exists()
+    for row in AuditLog.objects.values():
+        assert JOHAN not in str(row)  # no BSN in the log itself

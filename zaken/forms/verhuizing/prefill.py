@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from zaken.actors import Actor
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
+
+from zaken.models import AuditLog
+from zaken.services import audit_record
 
 from .rules import Huishouden, huishouden_bepalen
 
@@ -34,8 +38,11 @@ class VerhuizingPrefill:
         return self.verblijfplaats.get("verblijfadres") or {}
 
 
-def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict) -> VerhuizingPrefill:
-    """BRP person and the residents of their address; a BRP that is down gives an empty prefill."""
+def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None) -> VerhuizingPrefill:
+    """BRP person and the residents of their address; a BRP that is down gives an empty prefill.
+
+    The read is logged: the household's data are other persons' data, read by a process step.
+    """
     brp = get_adapter("brp")
     try:
         aangever = brp.persoon(bsn)
@@ -43,9 +50,13 @@ def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict) -> VerhuizingPre
         if prefill.adresseerbaar_object:
             bewoners = brp.bewoners(prefill.adresseerbaar_object)
             prefill.huishouden = huishouden_bepalen(aangever=aangever, bewoners=bewoners, vandaag=vandaag, terms=terms)
-        return prefill
     except (Unavailable, NotFound):
         return VerhuizingPrefill(brp_beschikbaar=False)
+    audit_record(actor=Actor.system("verhuizing: vooraf invullen"), name="brp_prefill",
+                 operation=AuditLog.Operation.READ, gemeente=gemeente, subject_bsn=bsn,
+                 categories=["naam", "geboorte", "verblijfplaats", "partners", "kinderen", "bewoners"],
+                 reason="verhuismelding vooraf invullen", processing_activity="verhuizing: aangifte adreswijziging")
+    return prefill
 
 
 def overleden_bsns(bsns: set[str]) -> set[str]:

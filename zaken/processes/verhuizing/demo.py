@@ -39,7 +39,6 @@ def demo_cases(*, stdout=None) -> None:
                 aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=adres,
                 opgegeven_verhuisdatum=today + timedelta(days=days),
                 meeverhuizers=prefill.huishouden.meeverhuizers if met_gezin else [],
-                bewoners_nieuw_adres=len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"])),
                 inwoning=False, toestemming=None, email="demo@example.nl", telefoon="", brp_beschikbaar=True))
         except VerhuizingRefused:
             continue  # an earlier demo move of this person is still open

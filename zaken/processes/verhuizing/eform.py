@@ -46,7 +46,8 @@ def _url(request, step: str = "") -> str:
 
 def _context(request):
     terms = terms_for(request.gemeente)
-    prefill = verhuizing_prefill(bsn=request.auth_context.bsn, vandaag=timezone.localdate(), terms=terms)
+    prefill = verhuizing_prefill(bsn=request.auth_context.bsn, vandaag=timezone.localdate(), terms=terms,
+                                 gemeente=request.gemeente)
     return terms, prefill
 
 
@@ -107,8 +108,7 @@ def check_step(request):
             toestemming = (t["naam"], fh.read(), t["type"])
     aangifte = Aangifte(
         aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=draft["adres"],
-        opgegeven_verhuisdatum=context["verhuisdatum"], meeverhuizers=gekozen,
-        bewoners_nieuw_adres=_bewoners(draft["adres"]), inwoning=velden["inwoning"] == "ja",
+        opgegeven_verhuisdatum=context["verhuisdatum"], meeverhuizers=gekozen, inwoning=velden["inwoning"] == "ja",
         toestemming=toestemming, email=velden["email"], telefoon=velden["telefoon"],
         brp_beschikbaar=prefill.brp_beschikbaar)
     try:
@@ -120,13 +120,6 @@ def check_step(request):
     del request.session[DRAFT_KEY]
     request.session[SENT_KEY] = {"identificatie": verhuizing.zaak.identificatie, "gemeente": gemeente.slug}
     return redirect(_url(request, "verzonden"))
-
-
-def _bewoners(adres: dict) -> int:
-    try:
-        return len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"]))
-    except IntegrationError:
-        return 0  # unknown now; the case then goes to a civil servant through brp_beschikbaar
 
 
 def sent_step(request):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
 from zaken.identity import AuthContext
-from zaken.integrations.errors import Unavailable
+from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
@@ -45,12 +45,23 @@ class Aangifte:
     nieuw_adres: dict  # BAG adres
     opgegeven_verhuisdatum: object
     meeverhuizers: list  # rules.Huisgenoot chosen by the declarant
-    bewoners_nieuw_adres: int
     inwoning: bool
     toestemming: tuple[str, bytes, str] | None  # (name, content, content type) of the consent upload
     email: str
     telefoon: str
     brp_beschikbaar: bool
+
+
+def bewoners_tellen(*, adres: dict, gemeente: Gemeente, actor: Actor) -> tuple[int, bool]:
+    """How many persons the BRP has at the new address (the occupancy check), logged as a read."""
+    try:
+        count = len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"]))
+    except (Unavailable, NotFound):
+        return 0, False
+    audit_record(actor=actor, name="brp_bewoning", operation=AuditLog.Operation.READ, gemeente=gemeente,
+                 categories=["bewoners (aantal)"], reason="bewoning nieuw adres controleren",
+                 processing_activity="verhuizing: aangifte adreswijziging")
+    return count, True
 
 
 def open_cases_for(bsns: set[str]) -> set[str]:
@@ -86,6 +97,8 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
         "Telefoonnummer": aangifte.telefoon,
     }
     actor = Actor.from_auth(auth)
+    bewoners, bewoning_bekend = bewoners_tellen(adres=adres, gemeente=behandelende_gemeente,
+                                                actor=Actor.system("bewoningscontrole"))
     zaak = zaak_create(
         gemeente=behandelende_gemeente, process_slug=SLUG, actor=actor, initial_status=Verhuizing.State.ONTVANGEN,
         initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON, "inp_bsn": auth.bsn, "naam": naam,
@@ -99,10 +112,10 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
         zaak=zaak, opgegeven_verhuisdatum=datum.opgegeven, verhuisdatum=datum.geregistreerd,
         oud_adres=aangifte.oud_adres, nieuw_adres=adres,
         nieuw_adresseerbaar_object=adres.get("adresseerbaarObjectIdentificatie", ""), inwoning=aangifte.inwoning,
-        email=aangifte.email, telefoon=aangifte.telefoon, bewoners_bij_aangifte=aangifte.bewoners_nieuw_adres,
+        email=aangifte.email, telefoon=aangifte.telefoon, bewoners_bij_aangifte=bewoners,
         handmatig_redenen=rules.handmatige_redenen(adres=adres, inwoning=aangifte.inwoning,
-                                                   brp_beschikbaar=aangifte.brp_beschikbaar),
-        adresonderzoek_nodig=rules.adresonderzoek_nodig(bewoners_nieuw_adres=aangifte.bewoners_nieuw_adres, terms=terms),
+                                                   brp_beschikbaar=aangifte.brp_beschikbaar and bewoning_bekend),
+        adresonderzoek_nodig=rules.adresonderzoek_nodig(bewoners_nieuw_adres=bewoners, terms=terms),
     )
     VerhuizingPersoon.objects.create(verhuizing=verhuizing, bsn=auth.bsn, naam=naam, rol=VerhuizingPersoon.Rol.AANGEVER)
     for m in aangifte.meeverhuizers:
