@@ -135,3 +135,15 @@ def test_move_pages_are_accessible_in_every_theme(page, demo, gemeente):
     page.wait_for_url("**/verzonden/")
     assert_accessible(page, f"verzonden ({gemeente})")
     screenshot(page, f"verhuizing-verzonden-{gemeente}")
+    # The tracker page with an open request for information, and the answer form with an error.
+    from zaken.actors import Actor
+    from zaken.models import Zaak
+    from zaken.verzoeken import verzoek_stellen
+
+    zaak = Zaak.objects.get()
+    verzoek_stellen(zaak=zaak, vraag="Stuur uw huurcontract.", termijn=timezone.localdate() + timedelta(days=7),
+                    actor=Actor.system("test"))
+    page.goto(f"/{zaak.gemeente.slug}/mijn-zaken/{zaak.identificatie}/")
+    page.get_by_role("button", name="Antwoord versturen").click()
+    assert page.get_by_text("Schrijf uw antwoord op de vraag van de gemeente.").is_visible()
+    assert_accessible(page, f"zaak met vraag en fout ({gemeente})")
