@@ -6,13 +6,12 @@ import re
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from ..models import Document, Rol, Status, Zaak
-from ..services import document_store
 from ..validators import is_valid_bsn
+from .letters import store_once
 from .render import LETTER_TIMEZONE, pdf_render
 
 KENMERK = "ontvangstbevestiging"
@@ -28,21 +27,11 @@ NINE_DIGITS_RE = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 def receipt_create(*, zaak: Zaak) -> Document:
     """Render and store the receipt once; later calls return the stored document without rendering."""
-    existing = Document.objects.filter(zaak=zaak, kenmerk=KENMERK).first()
-    if existing:
-        return existing
-    content = receipt_pdf(zaak=zaak)
     with translation.override(LANG):
         titel = receipt_title(zaak)
-    try:
-        with transaction.atomic():
-            return document_store(
-                zaak=zaak, soort=Document.Soort.ONTVANGSTBEVESTIGING, kenmerk=KENMERK,
-                titel=titel, content=content,
-                bestandsnaam=f"ontvangstbevestiging-{zaak.identificatie}.pdf", formaat="application/pdf")
-    except IntegrityError:
-        # A concurrent run of the task stored it first (unique zaak + kenmerk): keep that one.
-        return Document.objects.get(zaak=zaak, kenmerk=KENMERK)
+    return store_once(zaak=zaak, kenmerk=KENMERK, render=lambda: receipt_pdf(zaak=zaak), titel=titel,
+                      soort=Document.Soort.ONTVANGSTBEVESTIGING,
+                      bestandsnaam=f"ontvangstbevestiging-{zaak.identificatie}.pdf")
 
 
 def receipt_title(zaak: Zaak) -> str:

@@ -35,5 +35,5 @@ class DigidMock(AuthAdapter):
                 means=DIGID, level=level, bsn=bsn, display_name=name,
                 extra={"authn_context": DIGID_AUTHN_CONTEXT[level], "brp_unavailable": not brp_ok},
             )
-        return render("integrations/digid_mock.html", {**context, "form": form,
+        return render("integrations/mock_login.html", {**context, "form": form,
                                                          "title": _("Inloggen met DigiD")})

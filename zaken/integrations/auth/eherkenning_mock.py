@@ -30,7 +30,7 @@ class EherkenningMock(AuthAdapter):
             auth = self._authenticate(form)
             if auth is not None:
                 return auth
-        return render("integrations/eherkenning_mock.html", {**context, "form": form,
+        return render("integrations/mock_login.html", {**context, "form": form,
                                                                "title": _("Inloggen met eHerkenning")})
 
     def _authenticate(self, form) -> AuthContext | None:
