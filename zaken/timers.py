@@ -1,6 +1,10 @@
 """The periodic sweep (Celery beat every minute, or `manage.py zaken_timers`): due viewflow timers,
 request deadlines, and each process's own resumption of waiting work."""
 
+from datetime import timedelta
+
+from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
@@ -8,8 +12,25 @@ from .registry import processes
 from .verzoeken import verzoeken_bewaken
 
 
+DRAFT_DIR = "concepten"  # uploads of e-forms that are not sent yet (private storage)
+DRAFT_MAX_AGE = timedelta(days=1)
+
+
+def concepten_opruimen() -> int:
+    """Delete draft uploads of forms that were never sent: personal data is not kept without a case."""
+    try:
+        _dirs, files = default_storage.listdir(DRAFT_DIR)
+    except FileNotFoundError:
+        return 0
+    cutoff = timezone.now() - DRAFT_MAX_AGE
+    old = [name for name in files if default_storage.get_modified_time(f"{DRAFT_DIR}/{name}") < cutoff]
+    for name in old:
+        default_storage.delete(f"{DRAFT_DIR}/{name}")
+    return len(old)
+
+
 def sweep() -> dict:
-    result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken()}
+    result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen()}
     for definition in processes:
         if definition.periodic:
             result[definition.slug] = import_string(definition.periodic)()

@@ -27,3 +27,20 @@ def test_werkdagen_tussen_and_is_werkdag():
     assert not is_werkdag(date(2026, 11, 22))  # Sunday
     assert is_werkdag(date(2026, 11, 23))
     assert werkdagen_tussen(date(2026, 4, 2), date(2026, 4, 13)) == 6
+
+
+def test_draft_uploads_are_removed_after_a_day(db):
+    from datetime import timedelta
+
+    import time_machine
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from zaken.timers import concepten_opruimen
+
+    path = default_storage.save("concepten/test-draft", ContentFile(b"%PDF-1.7"))
+    assert concepten_opruimen() == 0 and default_storage.exists(path)
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        assert concepten_opruimen() >= 1
+    assert not default_storage.exists(path)

@@ -23,6 +23,7 @@ from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
+from zaken.timers import DRAFT_DIR
 
 from .services import Aangifte, VerhuizingRefused, terms_for, verhuizing_indienen
 
@@ -72,7 +73,7 @@ def _draft(form: VerhuizingForm, *, previous: dict) -> dict:
     toestemming = previous.get("toestemming")
     if data.get("toestemming"):
         name, content, content_type = data["toestemming"]
-        path = default_storage.save(f"concepten/{uuid.uuid4().hex}", ContentFile(content))
+        path = default_storage.save(f"{DRAFT_DIR}/{uuid.uuid4().hex}", ContentFile(content))
         toestemming = {"naam": name, "pad": path, "type": content_type}
     if data["inwoning"] != "ja":
         toestemming = None
