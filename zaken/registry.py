@@ -90,6 +90,7 @@ class ProcessDefinition:
     periodic: str = ""
     # Dotted path of a callable(stdout=) that files demo cases through the process's own services.
     demo_cases: str = ""
+    worklist: str = ""  # dotted path of a back-office view, mounted at /behandelen/werklijst/<slug>/
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

@@ -1,4 +1,5 @@
-"""The back-office site: a Taken app over every registered process's flow, and a Zaken app.
+"""The back-office site: a Taken app over every registered process's flow, a Zaken app, and a
+Werklijsten app for the processes that declare a work list (ProcessDefinition.worklist).
 
 Flows are found through zaken.registry.processes (each definition's `flow` dotted path, imported
 here, at URL-config time), so adding a process touches no back-office file.
@@ -21,10 +22,30 @@ class ZakenApp(BackofficePermissionMixin, Application):
     title = _("Zaken")
     icon = "folder_open"
     base_template_name = BASE_TEMPLATE
+    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     index_path = path("", views.zaak_list, name="index")
     dossier_path = path("<int:pk>/", views.zaak_dossier, name="dossier")
     document_path = path("<int:pk>/documenten/<uuid:document_uuid>/", views.document_download, name="document")
+
+
+class WerklijstApp(BackofficePermissionMixin, Application):
+    """Each process's own work list (ProcessDefinition.worklist) at /behandelen/werklijst/<slug>/."""
+
+    app_name = "werklijst"
+    title = _("Werklijsten")
+    icon = "alarm"
+    base_template_name = BASE_TEMPLATE
+    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
+
+    def __init__(self, worklists: dict[str, str], **kwargs):
+        super().__init__(**kwargs)
+        self.urlpatterns = [path(f"{slug}/", import_string(view), name=slug) for slug, view in worklists.items()]
+        self._first = next(iter(worklists))
+
+    @property
+    def index_path(self):
+        return path("", ViewsetRedirect.as_view(viewset=self, target=self._first), name="index")
 
 
 class BackofficeSite(BackofficePermissionMixin, Site):
@@ -45,6 +66,9 @@ def build_site() -> BackofficeSite:
     apps = [ZakenApp()]
     if flows:
         apps.insert(0, Werkvoorraad(flow_viewsets=[ScopedFlowViewset(flow_class) for flow_class in flows]))
+    worklists = {definition.slug: definition.worklist for definition in processes if definition.worklist}
+    if worklists:
+        apps.append(WerklijstApp(worklists))
     return BackofficeSite(title=_("Samenloket behandelen"), viewsets=apps)
 
 

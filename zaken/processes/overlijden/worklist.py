@@ -1,0 +1,19 @@
+"""The urgent work list of the ambtenaar van de burgerlijke stand (/behandelen/werklijst/aangifte-overlijden/).
+
+Mounted by the back-office site from ProcessDefinition.worklist, behind its login and membership guard.
+"""
+
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .selectors import resterende_tijd, werklijst_for_medewerker
+
+
+@require_GET
+@never_cache
+def werklijst(request):
+    now = timezone.now()
+    rows = [(o, resterende_tijd(o.uitvaart_op, now)) for o in werklijst_for_medewerker(user=request.user)]
+    return TemplateResponse(request, "overlijden/werklijst.html", {"rows": rows, "now": now})
