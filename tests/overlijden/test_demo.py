@@ -13,7 +13,7 @@ def test_demo_cases_in_several_states(demo, rechten, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True):
         demo_cases()
     states = dict(Overlijden.objects.values_list("overledene_bsn", "state"))
-    assert states == {"999990895": "ontvangen", "999990378": "wacht_op_ovj", "999994086": "wacht_op_uitstel",
+    assert states == {"999990044": "ontvangen", "999990196": "wacht_op_ovj", "999990585": "wacht_op_uitstel",
                       "999990068": "verwerkt_brp"}
     assert get_adapter("brp").persoon("999990068").get("overlijden")
     assert Overlijden.objects.get(overledene_bsn="999990068").zaak.documenten.filter(kenmerk="overlijden-verlof")

@@ -23,9 +23,9 @@ VOORNE = ("68727720", "", "Voorne Uitvaartbegeleiding B.V.")
 
 # (deceased BSN, company, municipality, postcode, huisnummer, hours ago, natural?, days to funeral, steps to work)
 DEMO_DEATHS = [
-    ("999990895", HOFSTAD, "den-haag", "2585JB", 10, 20, True, 3, []),  # Ontvangen
-    ("999990378", MAAS, "rotterdam", "3035AW", 60, 30, False, 4, ["controleren"]),  # Wacht op vrijgave OvJ
-    ("999994086", VOORNE, "hellevoetsluis", "3221AJ", 20, 10, True, 12, ["controleren"]),  # Wacht op uitstelbesluit
+    ("999990044", HOFSTAD, "den-haag", "2585JB", 10, 20, True, 3, []),  # Ontvangen
+    ("999990196", MAAS, "rotterdam", "3035AW", 60, 30, False, 4, ["controleren"]),  # Wacht op vrijgave OvJ
+    ("999990585", VOORNE, "hellevoetsluis", "3221AJ", 20, 10, True, 12, ["controleren"]),  # Wacht op uitstelbesluit
     ("999990068", HOFSTAD, "den-haag", "2585JB", 10, 40, True, 2, ["controleren", "akte", "verlof"]),  # Verwerkt in BRP
 ]
 
