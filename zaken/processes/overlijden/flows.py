@@ -8,7 +8,9 @@ start → Documenten controleren ─ onvolledig → wacht op aanvulling (tracker
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
-from viewflow.workflow import PROCESS, STATUS, flow
+from viewflow.workflow import flow
+
+from zaken.processes.shared import CaseFlowMixin
 
 from . import views
 from .models import Overlijden
@@ -16,7 +18,7 @@ from .models import Overlijden
 State = Overlijden.State
 
 
-class OverlijdenFlow(flow.Flow):
+class OverlijdenFlow(CaseFlowMixin, flow.Flow):
     process_title = _("Aangifte overlijden")
     process_description = _("Aangifte van overlijden door de uitvaartondernemer (Boek 1 BW, Wlb)")
 
@@ -81,11 +83,6 @@ class OverlijdenFlow(flow.Flow):
 
     end = flow.End()
 
-    def start_process(self, activation, overlijden):
-        activation.process.seed = overlijden.zaak
-        activation.process.artifact = overlijden
-        return activation.process
-
     def is_aanvulling_nodig(self, activation):
         return activation.process.artifact.state == State.AANVULLING_NODIG
 
@@ -101,12 +98,3 @@ class OverlijdenFlow(flow.Flow):
         pk = activation.process.artifact.pk
         transaction.on_commit(lambda: brp_verwerken.delay(overlijden_id=pk))
 
-    @classmethod
-    def complete_waiting(cls, *, overlijden: Overlijden, node_name: str) -> None:
-        """Complete the open Handle node `node_name` of this case's process (idempotent)."""
-        node = getattr(cls, node_name)
-        task = cls.task_class.objects.filter(
-            process__flow_class=cls, process__status=PROCESS.NEW, process__artifact_object_id=overlijden.pk,
-            flow_task=node, status=STATUS.NEW).first()
-        if task is not None:
-            node.run(task)

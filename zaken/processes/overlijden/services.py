@@ -131,7 +131,7 @@ def overlijden_indienen(*, aangifte: Aangifte, auth: AuthContext, gemeente: Geme
                             "zaken van gemeente %(gemeente)s.") % {"naam": overledene["naam"], "gemeente": gemeente.naam})
     from .flows import OverlijdenFlow  # local: flows import views, which import this module
 
-    OverlijdenFlow.start.run(overlijden=overlijden)
+    OverlijdenFlow.start.run(case=overlijden)
     return overlijden
 
 
@@ -164,7 +164,7 @@ def overlijden_documenten_controleren(*, overlijden: Overlijden, compleet: bool,
 def _complete_wait(overlijden: Overlijden, node_name: str) -> None:
     from .flows import OverlijdenFlow
 
-    OverlijdenFlow.complete_waiting(overlijden=overlijden, node_name=node_name)
+    OverlijdenFlow.complete_waiting(case=overlijden, node_name=node_name)
 
 
 @transaction.atomic

@@ -1,14 +1,10 @@
 """The civil servant's task views: a form, one service call, then the flow moves on."""
 
 from django import forms
-from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views import generic
-from viewflow.views import FormLayoutMixin
-from viewflow.workflow.flow.views import SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames
 
-from zaken.actors import Actor
+from zaken.processes.shared import CaseTaskView
 
 from . import services
 
@@ -44,17 +40,7 @@ class BevestigForm(forms.Form):
     bevestigd = forms.BooleanField(label=_("Ik heb de gegevens gecontroleerd"))
 
 
-class _TaskFormView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames, generic.FormView):
-    template_filename = "task.html"
-    success_message = _("Taak {task} is afgerond.")
-
-    def form_valid(self, form):
-        self.perform(self.request.activation.process.artifact, Actor.medewerker(self.request.user), form.cleaned_data)
-        self.request.activation.execute()
-        return HttpResponseRedirect(self.get_success_url())
-
-
-class ControlerenView(_TaskFormView):
+class ControlerenView(CaseTaskView):
     form_class = ControlerenForm
 
     def perform(self, overlijden, actor, data):
@@ -63,28 +49,28 @@ class ControlerenView(_TaskFormView):
                                                    vraag=data.get("vraag", ""), termijn=data.get("termijn"))
 
 
-class OvjVrijgaveView(_TaskFormView):
+class OvjVrijgaveView(CaseTaskView):
     form_class = OvjVrijgaveForm
 
     def perform(self, overlijden, actor, data):
         services.overlijden_ovj_vrijgave_vastleggen(overlijden=overlijden, by=actor, **data)
 
 
-class UitstelView(_TaskFormView):
+class UitstelView(CaseTaskView):
     form_class = UitstelForm
 
     def perform(self, overlijden, actor, data):
         services.overlijden_uitstel_vastleggen(overlijden=overlijden, by=actor, **data)
 
 
-class AkteView(_TaskFormView):
+class AkteView(CaseTaskView):
     form_class = BevestigForm
 
     def perform(self, overlijden, actor, data):
         services.overlijden_akte_opmaken(overlijden=overlijden, by=actor)
 
 
-class VerlofView(_TaskFormView):
+class VerlofView(CaseTaskView):
     form_class = BevestigForm
 
     def perform(self, overlijden, actor, data):

@@ -11,7 +11,9 @@ from datetime import datetime, time
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
-from viewflow.workflow import PROCESS, STATUS, flow
+from viewflow.workflow import flow
+
+from zaken.processes.shared import CaseFlowMixin
 
 from . import services, views
 from .models import Verhuizing
@@ -23,7 +25,7 @@ def move_moment(activation):
     return timezone.make_aware(datetime.combine(day, time(0, 5)), timezone.get_default_timezone())
 
 
-class VerhuizingFlow(flow.Flow):
+class VerhuizingFlow(CaseFlowMixin, flow.Flow):
     process_title = _("Verhuizing")
     process_description = _("Aangifte adreswijziging (art. 2.39 Wet BRP)")
 
@@ -73,11 +75,6 @@ class VerhuizingFlow(flow.Flow):
 
     end = flow.End()
 
-    def start_process(self, activation, verhuizing):
-        activation.process.seed = verhuizing.zaak
-        activation.process.artifact = verhuizing
-        return activation.process
-
     def is_automatisch(self, activation):
         return activation.process.artifact.is_automatisch
 
@@ -107,12 +104,3 @@ class VerhuizingFlow(flow.Flow):
         pk = activation.process.artifact.pk
         transaction.on_commit(lambda: brp_verwerken.delay(verhuizing_id=pk))
 
-    @classmethod
-    def complete_waiting(cls, *, verhuizing: Verhuizing, node_name: str) -> None:
-        """Complete the open Handle node `node_name` of this case's process (idempotent)."""
-        node = getattr(cls, node_name)
-        task = (cls.task_class.objects.filter(
-            process__flow_class=cls, process__status=PROCESS.NEW, process__artifact_object_id=verhuizing.pk,
-            flow_task=node, status=STATUS.NEW).first())
-        if task is not None:
-            node.run(task)

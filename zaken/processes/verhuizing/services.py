@@ -130,7 +130,7 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
                             "%(gemeente)s.") % {"gemeente": behandelende_gemeente.naam})
     from .flows import VerhuizingFlow  # local: flows import views, which import this module
 
-    VerhuizingFlow.start.run(verhuizing=verhuizing)
+    VerhuizingFlow.start.run(case=verhuizing)
     return verhuizing
 
 
@@ -180,7 +180,7 @@ def verhuizing_beoordelen(*, verhuizing: Verhuizing, besluit: str, by: Actor, to
 def _complete_wait(verhuizing: Verhuizing, node_name: str) -> None:
     from .flows import VerhuizingFlow
 
-    VerhuizingFlow.complete_waiting(verhuizing=verhuizing, node_name=node_name)
+    VerhuizingFlow.complete_waiting(case=verhuizing, node_name=node_name)
 
 
 @transaction.atomic

@@ -1,14 +1,10 @@
 """The civil servant's task views: a form, one service call, then the flow moves on."""
 
 from django import forms
-from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views import generic
-from viewflow.views import FormLayoutMixin
-from viewflow.workflow.flow.views import SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames
 
-from zaken.actors import Actor
+from zaken.processes.shared import CaseTaskView
 
 from . import services
 
@@ -43,24 +39,14 @@ class AdresonderzoekForm(forms.Form):
     toelichting = forms.CharField(label=_("Toelichting"), widget=forms.Textarea)
 
 
-class _TaskFormView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames, generic.FormView):
-    template_filename = "task.html"
-    success_message = _("Taak {task} is afgerond.")
-
-    def form_valid(self, form):
-        self.perform(self.request.activation.process.artifact, Actor.medewerker(self.request.user), form.cleaned_data)
-        self.request.activation.execute()
-        return HttpResponseRedirect(self.get_success_url())
-
-
-class BeoordelenView(_TaskFormView):
+class BeoordelenView(CaseTaskView):
     form_class = BeoordelenForm
 
     def perform(self, verhuizing, actor, data):
         services.verhuizing_beoordelen(verhuizing=verhuizing, by=actor, **data)
 
 
-class AdresonderzoekView(_TaskFormView):
+class AdresonderzoekView(CaseTaskView):
     form_class = AdresonderzoekForm
 
     def perform(self, verhuizing, actor, data):

@@ -1,0 +1,48 @@
+"""Wiring every process shares: its flow's link to the case, and the civil servant's task form view.
+
+Not a process itself (no apps.py), so process discovery passes it by.
+"""
+
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from viewflow.views import FormLayoutMixin
+from viewflow.workflow import PROCESS, STATUS
+from viewflow.workflow.flow.views import SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames
+
+from zaken.actors import Actor
+
+
+class CaseFlowMixin:
+    """The Zaak is the process's seed (the back office scopes by it); the case model its artifact."""
+
+    def start_process(self, activation, case):
+        activation.process.seed = case.zaak
+        activation.process.artifact = case
+        return activation.process
+
+    @classmethod
+    def complete_waiting(cls, *, case, node_name: str) -> None:
+        """Complete the open Handle node `node_name` of this case's process (idempotent)."""
+        node = getattr(cls, node_name)
+        task = cls.task_class.objects.filter(
+            process__flow_class=cls, process__status=PROCESS.NEW, process__artifact_object_id=case.pk,
+            flow_task=node, status=STATUS.NEW).first()
+        if task is not None:
+            node.run(task)
+
+
+class CaseTaskView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames,
+                   generic.FormView):
+    """A task form: validate, hand the data to one service (`perform`), then let the flow move on."""
+
+    template_filename = "task.html"
+    success_message = _("Taak {task} is afgerond.")
+
+    def form_valid(self, form):
+        self.perform(self.request.activation.process.artifact, Actor.medewerker(self.request.user), form.cleaned_data)
+        self.request.activation.execute()
+        return HttpResponseRedirect(self.get_success_url())
+
+    def perform(self, case, actor, data) -> None:
+        raise NotImplementedError
