@@ -32,11 +32,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_filters",
+    # Before viewflow, so that the back office's overrides of viewflow templates and texts win.
+    "zaken.backoffice",
     "viewflow",
     "viewflow.workflow",
     "zaken",
     "zaken.integrations",
-    "zaken.backoffice",
     "portal",
     # Process packages (found below zaken/processes/): each registers its ProcessDefinition in
     # AppConfig.ready(), so adding a process touches no file outside its own package.
