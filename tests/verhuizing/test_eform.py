@@ -169,3 +169,12 @@ def test_reads_by_process_steps_are_logged_without_bsn(client, demo, digid_login
     assert AuditLog.objects.filter(name="brp_bewoning").exists()
     for row in AuditLog.objects.values():
         assert JOHAN not in str(row)  # no BSN in the log itself
+
+
+def test_address_lookup_is_a_post_and_answers_json(client, demo, digid_login):
+    digid_login(SUZANNE)
+    assert client.get(FORM + "adres/?postcode=3035AW&huisnummer=60").status_code == 405
+    found = client.post(FORM + "adres/", {"postcode": "3035 aw", "huisnummer": "60"}).json()
+    assert found["adressen"] == [{"regel": "Zwart Janstraat 60, 3035 AW  ROTTERDAM"}]  # BAG adresregel6: two spaces
+    assert client.post(FORM + "adres/", {"postcode": "x", "huisnummer": ""}).status_code == 400
+    assert client.post(FORM + "adres/", {"postcode": "1234 ZZ", "huisnummer": "1"}).json()["adressen"] == []

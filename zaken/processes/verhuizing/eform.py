@@ -134,16 +134,21 @@ def sent_step(request):
 
 
 def address_lookup(request):
-    """JSON for the form's live address check; the same check runs again on submit."""
+    """JSON for the form's live address check; the same check runs again on submit.
+
+    A POST, so that the new address never stands in a URL or an access log.
+    """
+    if request.method != "POST":
+        return JsonResponse({"adressen": [], "fout": "POST"}, status=405)
     try:
-        postcode = normalise_postcode(request.GET.get("postcode", ""))
-        huisnummer = int(request.GET.get("huisnummer", ""))
+        postcode = normalise_postcode(request.POST.get("postcode", ""))
+        huisnummer = int(request.POST.get("huisnummer", ""))
     except (ValidationError, ValueError):
         return JsonResponse({"adressen": [], "fout": _("Vul een geldige postcode en een huisnummer in.")}, status=400)
     try:
         found = get_adapter("bag").adres_zoeken(postcode=postcode, huisnummer=huisnummer,
-                                                huisletter=request.GET.get("huisletter", ""),
-                                                huisnummertoevoeging=request.GET.get("huisnummertoevoeging", ""),
+                                                huisletter=request.POST.get("huisletter", ""),
+                                                huisnummertoevoeging=request.POST.get("huisnummertoevoeging", ""),
                                                 exacte_match=True)
     except IntegrationError:
         return JsonResponse({"adressen": [], "fout": _("De BAG is nu niet bereikbaar.")}, status=503)

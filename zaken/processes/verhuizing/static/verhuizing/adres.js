@@ -6,8 +6,12 @@
   const lookup = async () => {
     const [postcode, huisnummer, huisletter, huisnummertoevoeging] = ids.map((id) => document.getElementById(id).value.trim());
     if (!postcode || !huisnummer) return;
-    const params = new URLSearchParams({ postcode, huisnummer, huisletter, huisnummertoevoeging });
-    const response = await fetch(out.dataset.lookupUrl + "?" + params, { headers: { Accept: "application/json" } });
+    const body = new URLSearchParams({ postcode, huisnummer, huisletter, huisnummertoevoeging });
+    const token = document.querySelector("input[name=csrfmiddlewaretoken]").value;
+    // POST: the address stays out of URLs and access logs.
+    const response = await fetch(out.dataset.lookupUrl, {
+      method: "POST", body, headers: { Accept: "application/json", "X-CSRFToken": token },
+    });
     const data = await response.json();
     if (data.fout) out.textContent = data.fout;
     else if (data.adressen.length === 1) out.textContent = "Gevonden: " + data.adressen[0].regel;
