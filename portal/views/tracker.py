@@ -30,25 +30,31 @@ def zaak_list(request):
     return render(request, "portal/zaak_list.html", {"zaken": zaken})
 
 
-@subject_required
-def zaak_detail(request, identificatie: str, form=None):
-    zaak = _zaak_or_404(request, identificatie)
-    open_verzoek = next((v for v in zaak.verzoeken.all() if v.is_open), None)
+def _open_verzoek(zaak):
+    return next((v for v in zaak.verzoeken.all() if v.is_open), None)
+
+
+def _detail(request, zaak, form=None):
     return render(request, "portal/zaak_detail.html",
-                  {"zaak": zaak, "open_verzoek": open_verzoek, "form": form or VerzoekAntwoordForm()},
+                  {"zaak": zaak, "open_verzoek": _open_verzoek(zaak), "form": form or VerzoekAntwoordForm()},
                   status=400 if form is not None else 200)
+
+
+@subject_required
+def zaak_detail(request, identificatie: str):
+    return _detail(request, _zaak_or_404(request, identificatie))
 
 
 @require_POST
 @subject_required
 def verzoek_answer(request, identificatie: str, verzoek):
     zaak = _zaak_or_404(request, identificatie)
-    open_verzoek = next((v for v in zaak.verzoeken.all() if v.is_open and v.uuid == verzoek), None)
-    if open_verzoek is None:
+    open_verzoek = _open_verzoek(zaak)
+    if open_verzoek is None or open_verzoek.uuid != verzoek:
         raise Http404
     form = VerzoekAntwoordForm(request.POST, request.FILES)
     if not form.is_valid():
-        return zaak_detail.__wrapped__(request, identificatie, form=form)
+        return _detail(request, zaak, form)
     verzoek_beantwoorden(verzoek=open_verzoek, antwoord=form.cleaned_data["antwoord"],
                          bijlagen=form.cleaned_data["bijlagen"], actor=Actor.from_auth(request.auth_context))
     messages.success(request, _("Bedankt. Uw antwoord is verstuurd naar de gemeente."))
