@@ -128,3 +128,25 @@ def test_tracker_detail_query_count_is_constant(client, demo, digid_login):
         document_store(zaak=many, soort="brief", titel=f"Brief {i}", content=b"x", bestandsnaam="b.pdf",
                        formaat="application/pdf")
     assert _queries(client, routes(many)[0]) == one
+
+
+def test_answer_with_wrong_file_type_changes_nothing(client, zaak, digid_login):
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from zaken.actors import Actor
+    from zaken.verzoeken import verzoek_stellen
+
+    verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur uw contract.", termijn=timezone.localdate() + timedelta(days=5),
+                              actor=Actor.system("test"))
+    digid_login(OWNER)
+    exe = SimpleUploadedFile("contract.pdf", b"MZ\x90\x00binary", content_type="application/pdf")
+    url = f"/den-haag/mijn-zaken/{zaak.identificatie}/verzoeken/{verzoek.uuid}/"
+    response = client.post(url, {"antwoord": "Zie bijlage", "bijlagen": [exe]})
+    assert response.status_code == 400 and "Dit bestandstype kunnen wij niet aannemen" in response.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.is_open and not zaak.documenten.filter(verzoek=verzoek).exists()
+    assert client.post(url.replace(str(verzoek.uuid), "00000000-0000-0000-0000-000000000000"),
+                       {"antwoord": "x"}).status_code == 404
