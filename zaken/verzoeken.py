@@ -44,8 +44,9 @@ def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tupl
     verzoek.antwoord = antwoord
     verzoek.beantwoord_op = timezone.now()
     verzoek.save(update_fields=["antwoord", "beantwoord_op"])
-    definition = processes.get(verzoek.zaak.zaaktype.process_slug)
-    if definition.on_verzoek_beantwoord:
+    slug = verzoek.zaak.zaaktype.process_slug
+    definition = processes.get(slug) if slug in processes else None  # a retired process keeps its data
+    if definition and definition.on_verzoek_beantwoord:
         import_string(definition.on_verzoek_beantwoord)(zaak=verzoek.zaak, verzoek=verzoek, actor=actor)
     return verzoek
 
@@ -61,7 +62,10 @@ def verzoeken_bewaken(*, today: date | None = None) -> dict:
     counts = {"herinnerd": 0, "verlopen": 0}
     for verzoek in Verzoek.objects.filter(beantwoord_op__isnull=True, vervallen_op__isnull=True).select_related(
             "zaak__zaaktype", "zaak__gemeente"):
-        definition = processes.get(verzoek.zaak.zaaktype.process_slug)
+        slug = verzoek.zaak.zaaktype.process_slug
+        if slug not in processes:
+            continue  # a retired process: nothing to hand the case back to
+        definition = processes.get(slug)
         terms = product_terms(gemeente=verzoek.zaak.gemeente, defaults=definition.default_terms,
                               product_slug=definition.slug)
         with transaction.atomic():
