@@ -9,7 +9,6 @@ only rendering is timed. The first, cold render is reported separately and left 
 import argparse
 import logging
 import os
-import statistics
 import sys
 import time
 from datetime import date, datetime
@@ -20,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django  # noqa: E402
+
+from _harness import summary  # noqa: E402  (shared figures format)
 
 django.setup()
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -91,11 +92,7 @@ def main() -> None:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
 
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    print(f"verlof_render: n={len(timings)} cold={cold_ms:.0f} ms")
-    print(f"  median {statistics.median(timings):.0f} ms  p95 {p95:.0f} ms  "
-          f"min {timings[0]:.0f} ms  max {timings[-1]:.0f} ms")
+    print(summary("verlof_render" + f" (cold {cold_ms:.0f} ms)", timings))
     print(f"  size {len(content):,} bytes" + (f"  written to {args.out}" if args.out else ""))
 
 

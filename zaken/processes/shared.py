@@ -3,6 +3,7 @@
 Not a process itself (no apps.py), so process discovery passes it by.
 """
 
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -46,3 +47,15 @@ class CaseTaskView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, Ta
 
     def perform(self, case, actor, data) -> None:
         raise NotImplementedError
+
+
+@transaction.atomic
+def resume_after_verzoek(*, flow_class, model, zaak, by: Actor, toelichting: str) -> None:
+    """A request for information was answered or ran out: back to the civil servant.
+
+    Every process names this transition `aanvulling_ontvangen` and its waiting node `aanvulling`.
+    """
+    case = model.objects.select_for_update().get(zaak=zaak)
+    case.aanvulling_ontvangen(by=by, toelichting=toelichting)
+    case.save()
+    flow_class.complete_waiting(case=case, node_name="aanvulling")

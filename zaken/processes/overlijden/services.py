@@ -16,6 +16,7 @@ from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
+from zaken.processes.shared import resume_after_verzoek
 from zaken.services import audit_record, document_store, product_terms, zaak_create, zaaknummer_next
 from zaken.verzoeken import verzoek_stellen
 
@@ -167,21 +168,18 @@ def _complete_wait(overlijden: Overlijden, node_name: str) -> None:
     OverlijdenFlow.complete_waiting(case=overlijden, node_name=node_name)
 
 
-@transaction.atomic
 def overlijden_aanvulling_ontvangen(*, zaak: Zaak, verzoek: Verzoek, actor: Actor) -> None:
-    overlijden = Overlijden.objects.select_for_update().get(zaak=zaak)
-    overlijden.aanvulling_ontvangen(by=actor, toelichting=_("Aanvullende documenten ontvangen."))
-    overlijden.save()
-    _complete_wait(overlijden, "aanvulling")
+    from .flows import OverlijdenFlow
+
+    resume_after_verzoek(flow_class=OverlijdenFlow, model=Overlijden, zaak=zaak, by=actor,
+                         toelichting=_("Aanvullende documenten ontvangen."))
 
 
-@transaction.atomic
 def overlijden_aanvulling_verlopen(*, zaak: Zaak, verzoek: Verzoek) -> None:
-    overlijden = Overlijden.objects.select_for_update().get(zaak=zaak)
-    overlijden.aanvulling_ontvangen(by=Actor.system("termijnbewaking"),
-                                    toelichting=_("De termijn is verstreken zonder antwoord."))
-    overlijden.save()
-    _complete_wait(overlijden, "aanvulling")
+    from .flows import OverlijdenFlow
+
+    resume_after_verzoek(flow_class=OverlijdenFlow, model=Overlijden, zaak=zaak, by=Actor.system("termijnbewaking"),
+                         toelichting=_("De termijn is verstreken zonder antwoord."))
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
+from zaken.processes.shared import resume_after_verzoek
 from zaken.services import audit_record, document_store, product_terms, zaak_create
 from zaken.termijnen import werkdagen_na
 from zaken.verzoeken import verzoek_stellen
@@ -183,22 +184,19 @@ def _complete_wait(verhuizing: Verhuizing, node_name: str) -> None:
     VerhuizingFlow.complete_waiting(case=verhuizing, node_name=node_name)
 
 
-@transaction.atomic
 def verhuizing_aanvulling_ontvangen(*, zaak: Zaak, verzoek: Verzoek, actor: Actor) -> None:
-    verhuizing = Verhuizing.objects.select_for_update().get(zaak=zaak)
-    verhuizing.aanvulling_ontvangen(by=actor, toelichting=_("Aanvullende gegevens ontvangen."))
-    verhuizing.save()
-    _complete_wait(verhuizing, "aanvulling")
+    from .flows import VerhuizingFlow
+
+    resume_after_verzoek(flow_class=VerhuizingFlow, model=Verhuizing, zaak=zaak, by=actor,
+                         toelichting=_("Aanvullende gegevens ontvangen."))
 
 
-@transaction.atomic
 def verhuizing_aanvulling_verlopen(*, zaak: Zaak, verzoek: Verzoek) -> None:
     """No answer by the deadline: back to a civil servant, who decides on what is there."""
-    verhuizing = Verhuizing.objects.select_for_update().get(zaak=zaak)
-    verhuizing.aanvulling_ontvangen(by=Actor.system("termijnbewaking"),
-                                    toelichting=_("De termijn is verstreken zonder antwoord."))
-    verhuizing.save()
-    _complete_wait(verhuizing, "aanvulling")
+    from .flows import VerhuizingFlow
+
+    resume_after_verzoek(flow_class=VerhuizingFlow, model=Verhuizing, zaak=zaak, by=Actor.system("termijnbewaking"),
+                         toelichting=_("De termijn is verstreken zonder antwoord."))
 
 
 def backoff_seconds(attempt: int) -> int:
