@@ -197,3 +197,18 @@ def test_illegal_transitions_are_refused(demo, django_capture_on_commit_callback
         verhuizing.state = "verwerkt"  # the field is protected: only transitions change it
     verhuizing.refresh_from_db()
     assert verhuizing.state == "ingepland"
+
+
+def test_task_pages_show_case_facts_not_personal_data(client, demo, rechten, django_capture_on_commit_callbacks):
+    from django.contrib.auth import get_user_model
+
+    with django_capture_on_commit_callbacks(execute=True):
+        verhuizing = file_move(bsn=SUZANNE, postcode="3034CJ", huisnummer=50, days=3)
+    client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
+    task = open_task(verhuizing, VerhuizingFlow.beoordelen)
+    base = f"/behandelen/taken/flows/verhuizing/{task.process_id}/beoordelen/{task.pk}/"
+    for url in (base + "assign/", base + "detail/"):
+        html = client.get(url).content.decode()
+        assert verhuizing.zaak.identificatie in html and "In behandeling" in html
+        for personal in ("test@example.nl", "openbareRuimteNaam", "Crooswijksesingel", "Boterdiep", SUZANNE):
+            assert personal not in html, (url, personal)
