@@ -4,6 +4,7 @@ import os
 import statistics
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,6 +35,19 @@ def demo_database():
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
+
+
+def time_renders(render, n: int) -> tuple[float, list[float], bytes]:
+    """One cold run (fonts, CSS parsing) reported apart, then n timed runs: (cold ms, timings ms, output)."""
+    start = time.perf_counter()
+    content = render()
+    cold_ms = (time.perf_counter() - start) * 1000
+    timings = []
+    for _ in range(n):
+        start = time.perf_counter()
+        content = render()
+        timings.append((time.perf_counter() - start) * 1000)
+    return cold_ms, timings, content
 
 
 def summary(label: str, timings_ms: list[float]) -> str:

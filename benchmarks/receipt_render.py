@@ -11,7 +11,6 @@ import argparse
 import logging
 import os
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,7 +20,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django  # noqa: E402
 
-from _harness import summary  # noqa: E402  (shared figures format)
+from _harness import summary, time_renders  # noqa: E402  (shared figures format)
 
 django.setup()
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)  # one line per render step otherwise
@@ -84,14 +83,7 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)  # no fixtures to restore
     try:
         zaak = sample_zaak(args.theme)
-        start = time.perf_counter()
-        content = receipt_pdf(zaak=zaak)
-        cold_ms = (time.perf_counter() - start) * 1000
-        timings = []
-        for _ in range(args.n):
-            start = time.perf_counter()
-            content = receipt_pdf(zaak=zaak)
-            timings.append((time.perf_counter() - start) * 1000)
+        cold_ms, timings, content = time_renders(lambda: receipt_pdf(zaak=zaak), args.n)
         if args.out:
             Path(args.out).write_bytes(content)
     finally:

@@ -10,7 +10,6 @@ import argparse
 import logging
 import os
 import sys
-import time
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,7 +19,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 import django  # noqa: E402
 
-from _harness import summary  # noqa: E402  (shared figures format)
+from _harness import summary, time_renders  # noqa: E402  (shared figures format)
 
 django.setup()
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -78,14 +77,7 @@ def main() -> None:
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         overlijden = sample_case()
-        start = time.perf_counter()
-        content = render(overlijden)
-        cold_ms = (time.perf_counter() - start) * 1000
-        timings = []
-        for _ in range(args.n):
-            start = time.perf_counter()
-            content = render(overlijden)
-            timings.append((time.perf_counter() - start) * 1000)
+        cold_ms, timings, content = time_renders(lambda: render(overlijden), args.n)
         if args.out:
             Path(args.out).write_bytes(content)
     finally:

@@ -1,12 +1,12 @@
 """File a death through the service (as the e-form does) and work its tasks as a civil servant would."""
 
 from datetime import datetime, time, timedelta
+from functools import partial
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
-from viewflow.workflow import STATUS
-from viewflow.workflow.models import Task
 
+from tests import backoffice_tasks
+from tests.backoffice_tasks import open_task  # noqa: F401  (used by the process tests)
 from zaken.forms.overlijden.prefill import bedrijf_prefill
 from zaken.identity import AuthContext
 from zaken.models import Gemeente
@@ -42,18 +42,5 @@ def file_death(*, bsn: str = PERSOON, gemeente_slug: str = "rotterdam", natuurli
         uploads=uploads))
 
 
-def open_task(overlijden, node):
-    return Task.objects.get(process__artifact_object_id=overlijden.pk, process__flow_class=OverlijdenFlow,
-                            flow_task=node, status__in=[STATUS.NEW, STATUS.ASSIGNED])
-
-
-def work_task(client, overlijden, node_name: str, data: dict, username: str):
-    """Claim the task and submit its form through the back office, as the civil servant."""
-    client.force_login(get_user_model().objects.get(username=username))
-    task = open_task(overlijden, getattr(OverlijdenFlow, node_name))
-    base = f"/behandelen/taken/flows/overlijden/{task.process_id}/{node_name}/{task.pk}/"
-    assert client.post(base + "assign/").status_code == 302
-    response = client.post(base + "execute/", data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    overlijden.refresh_from_db()
-    return response
+# Bound to this process; the mechanics are shared in tests/backoffice_tasks.py.
+work_task = partial(backoffice_tasks.work_task, OverlijdenFlow)

@@ -49,6 +49,14 @@ class CaseTaskView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, Ta
         raise NotImplementedError
 
 
+def step_url(request, product: str, step: str = "") -> str:
+    """The URL of a step of a process's e-form, in the request's municipality (path or own host)."""
+    from portal.tenancy import tenant_reverse  # the portal owns the routes; imported lazily, no cycle
+
+    kwargs = {"product": product, **({"step": step} if step else {})}
+    return tenant_reverse(request, "product_step" if step else "product_start", kwargs)
+
+
 @transaction.atomic
 def resume_after_verzoek(*, flow_class, model, zaak, by: Actor, toelichting: str) -> None:
     """A request for information was answered or ran out: back to the civil servant.

@@ -19,6 +19,7 @@ from django.utils import timezone
 from zaken.forms.overlijden import rules
 from zaken.forms.overlijden.forms import UPLOADS, AangeverForm, OverlijdenForm
 from zaken.forms.overlijden.prefill import bedrijf_prefill
+from zaken.processes.shared import step_url
 
 from .definition import SLUG
 from .services import Aangifte, OverlijdenRefused, overlijden_indienen, terms_for
@@ -35,10 +36,7 @@ def start(request, *, gemeente_product, definition, step: str = ""):
 
 
 def _url(request, step: str = "") -> str:
-    from portal.tenancy import tenant_reverse  # the portal owns the routes; imported lazily, no cycle
-
-    kwargs = {"product": SLUG, **({"step": step} if step else {})}
-    return tenant_reverse(request, "product_step" if step else "product_start", kwargs)
+    return step_url(request, SLUG, step)
 
 
 def _draft(request) -> dict:

@@ -23,6 +23,7 @@ from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
+from zaken.processes.shared import step_url
 from zaken.timers import DRAFT_DIR
 
 from .services import Aangifte, VerhuizingRefused, terms_for, verhuizing_indienen
@@ -39,10 +40,7 @@ def start(request, *, gemeente_product, definition, step: str = ""):
 
 
 def _url(request, step: str = "") -> str:
-    from portal.tenancy import tenant_reverse  # the portal owns the routes; imported lazily, no cycle
-
-    kwargs = {"product": "verhuizing", **({"step": step} if step else {})}
-    return tenant_reverse(request, "product_step" if step else "product_start", kwargs)
+    return step_url(request, "verhuizing", step)
 
 
 def _context(request):
