@@ -64,9 +64,11 @@ _VAR = r"var\(\s*--[a-z][a-z0-9]*(?:-[a-z0-9]+)*\s*\)"
 _UNITS = r"px|rem|em|ex|ch|lh|rlh|vw|vh|vmin|vmax|svh|lvh|dvh|cm|mm|q|in|pt|pc|%"
 _DIMENSION = rf"{_NUM}(?:{_UNITS})"
 _LENGTH_ATOM = rf"(?:{_DIMENSION}|0|{_VAR})"
-# calc(): lengths, plain numbers, var() and + - * / with one level of parentheses; nothing else.
-_CALC_TERM = rf"(?:{_DIMENSION}|{_NUM}|{_VAR}|\(\s*(?:{_DIMENSION}|{_NUM}|{_VAR})(?:\s*[-+*/]\s*(?:{_DIMENSION}|{_NUM}|{_VAR}))*\s*\))"
-_CALC = rf"calc\(\s*{_CALC_TERM}(?:\s+[-+]\s+{_CALC_TERM}|\s*[*/]\s*{_CALC_TERM})*\s*\)"
+# calc(): lengths, plain numbers and var() joined by + - * /, one level of parentheses; nothing else.
+_CALC_ATOM = rf"(?:{_DIMENSION}|{_NUM}|{_VAR})"
+_CALC_OP = r"(?:\s+[-+]\s+|\s*[*/]\s*)"
+_CALC_TERM = rf"(?:{_CALC_ATOM}|\(\s*{_CALC_ATOM}(?:{_CALC_OP}{_CALC_ATOM})*\s*\))"
+_CALC = rf"calc\(\s*{_CALC_TERM}(?:{_CALC_OP}{_CALC_TERM})*\s*\)"
 
 _PERCENT_OR_NUM = rf"{_NUM}%?"
 _SEP = r"(?:\s*,\s*|\s+)"
