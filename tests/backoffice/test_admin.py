@@ -212,3 +212,37 @@ def test_backoffice_rechten_gives_the_group_its_admin_rights(db):
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"change_gemeente", "add_gemeentehost", "change_gemeenteproduct", "view_product"} <= codenames
     assert "delete_gemeente" not in codenames
+
+
+def unchanged_post(response) -> dict:
+    """The POST data of an admin change page as it was rendered: the form and its inlines unchanged."""
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False or hasattr(value, "url"):
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data
+
+
+def test_demo_municipalities_save_unchanged(client, superuser, settings):
+    call_command("demo_data", zonder_zaken=True, verbosity=0)
+    client.force_login(superuser)
+    for gemeente in Gemeente.objects.all():
+        url = f"/admin/zaken/gemeente/{gemeente.pk}/change/"
+        response = client.post(url, unchanged_post(client.get(url)))
+        assert response.status_code == 302, (gemeente.slug, response.context["adminform"].form.errors,
+                                             [fs.formset.errors for fs in response.context["inline_admin_formsets"]])
+    assert Gemeente.objects.get(slug="hellevoetsluis").theme_tokens["--utrecht-heading-color"] == "#00404f"
+
+
+@pytest.mark.parametrize("field", ["slug", "gemeentecode"])
+def test_slug_and_gemeentecode_are_unique(client, superuser, gemeente_a, field):
+    client.force_login(superuser)
+    response = client.post(ADD_URL, gemeente_post(**{field: getattr(gemeente_a, field)}))
+    assert response.status_code == 200 and list(response.context["adminform"].form.errors) == [field]
+    assert "bestaat al" in response.content.decode()

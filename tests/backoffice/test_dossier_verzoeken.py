@@ -116,3 +116,12 @@ def test_task_page_links_to_the_answer_without_showing_it(client, medewerker_a, 
     assert f'href="{dossier_url(zaak)}#verzoeken"' in html
     assert "huurcontract loopt" not in html  # the text itself only in the logged dossier
     assert not AuditLog.objects.filter(actor_user=medewerker_a).exists()
+
+
+def test_answer_text_is_escaped(client, medewerker_a, aanvraag_a):
+    verzoek = ask(aanvraag_a.zaak)
+    verzoek.antwoord, verzoek.beantwoord_op = "<script>alert(1)</script>", timezone.now()
+    verzoek.save()
+    client.force_login(medewerker_a)
+    html = client.get(dossier_url(aanvraag_a.zaak)).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>alert(1)" not in html
