@@ -19,8 +19,14 @@ HOST_LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 MAX_TERM = 3650  # ten years in days; no term of a municipal product is longer
 
 
+def theme_package_choices():
+    return [("", "---------"), *((key, key) for key in sorted(settings.THEME_PACKAGES))]
+
+
 class GemeenteAdminForm(forms.ModelForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+    theme_package = forms.ChoiceField(label=_("token-pakket"), required=False, choices=theme_package_choices,
+                                      help_text=_("Alleen bij een token-pakket; bij tokens in de database leeg."))
 
     class Meta:
         model = Gemeente
@@ -49,10 +55,9 @@ class GemeenteAdminForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("theme_kind") == Gemeente.ThemeKind.PACKAGE and \
-                data.get("theme_package") not in settings.THEME_PACKAGES:
-            self.add_error("theme_package", _("Kies een van deze token-pakketten: %(keys)s.")
-                           % {"keys": ", ".join(sorted(settings.THEME_PACKAGES))})
+        if (data.get("theme_kind") == Gemeente.ThemeKind.PACKAGE and not data.get("theme_package")
+                and "theme_package" not in self.errors):
+            self.add_error("theme_package", _("Kies het token-pakket van deze gemeente."))
         return data
 
 
@@ -91,6 +96,10 @@ class GemeenteProductForm(forms.ModelForm):
     class Meta:
         model = GemeenteProduct
         fields = "__all__"
+        help_texts = {
+            "min_level_digid": _("Leeg: het niveau dat het proces voorschrijft."),
+            "min_level_eherkenning": _("Leeg: het niveau dat het proces voorschrijft."),
+        }
 
     def clean_leges(self):
         leges = self.cleaned_data.get("leges")
@@ -105,4 +114,12 @@ class GemeenteProductForm(forms.ModelForm):
         if product is not None and terms not in (None, ""):
             for error in term_errors(product_slug=product.slug, terms=terms):
                 self.add_error("termijnen", error)
+        if product is not None and product.slug in processes:
+            definition = processes.get(product.slug)
+            # A level opens the product to that means; a process built for the other means would break.
+            for field, offered, means in (("min_level_digid", definition.min_level_digid, "DigiD"),
+                                          ("min_level_eherkenning", definition.min_level_eherkenning, "eHerkenning")):
+                if data.get(field) and not offered:
+                    self.add_error(field, _("Dit product is niet met %(means)s aan te vragen; laat dit veld leeg.")
+                                   % {"means": means})
         return data

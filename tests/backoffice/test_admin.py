@@ -99,6 +99,8 @@ def test_package_theme_must_name_a_known_package(client, superuser):
     client.force_login(superuser)
     response = client.post(ADD_URL, gemeente_post(theme_kind="package", theme_package="amsterdam"))
     assert response.status_code == 200 and "theme_package" in response.context["adminform"].form.errors
+    response = client.post(ADD_URL, gemeente_post(theme_kind="package", theme_package=""))
+    assert "Kies het token-pakket" in " ".join(response.context["adminform"].form.errors["theme_package"])
     assert not Gemeente.objects.filter(slug="nieuwegem").exists()
 
 
@@ -126,6 +128,7 @@ def test_host_name_of_another_municipality_is_refused(client, superuser, gemeent
     ("leges", "-1", "Leges kunnen niet negatief zijn"),
     ("min_level_digid", "EH3", "geen beschikbare keuze"),
     ("min_level_eherkenning", "hoog", "geen beschikbare keuze"),
+    ("min_level_eherkenning", "EH3", "niet met eHerkenning aan te vragen"),
     ("termijnen", json.dumps({"onbekend": 5}), "onbekend: onbekende instelling"),
     ("termijnen", json.dumps({"aanvulling_termijn_dagen": "14"}), "vul een heel getal"),
     ("termijnen", json.dumps({"aanvulling_termijn_dagen": 1.5}), "vul een heel getal"),
