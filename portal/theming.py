@@ -1,10 +1,11 @@
 """A municipality's look: an open-licence token package, or token values kept in the database."""
 
-import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+
+from zaken.theme_tokens import clean_tokens
 
 DEFAULT_PACKAGE = "voorbeeld"
 
@@ -28,25 +29,7 @@ def theme_for(gemeente) -> Theme:
     return Theme(pkg["class"], tuple(pkg["css"]))
 
 
-TOKEN_NAME_RE = re.compile(r"^--[a-z][a-z0-9-]{1,120}$")
-# Colours, lengths, numbers, font stacks: no braces, semicolons, quotes-breaking or url()/@import.
-TOKEN_VALUE_RE = re.compile(r"^[#a-zA-Z0-9 .,%()'\"/+-]{1,200}$")
-FORBIDDEN_IN_VALUE = ("url(", "expression(", "@import", "\\", "</")
-
-
-def clean_tokens(tokens: dict) -> dict[str, str]:
-    """Keep only well-formed custom properties; anything that could break out of CSS is dropped."""
-    clean = {}
-    for name, value in (tokens or {}).items():
-        value = str(value).strip()
-        if not TOKEN_NAME_RE.match(str(name)) or not TOKEN_VALUE_RE.match(value):
-            continue
-        if any(bad in value.lower() for bad in FORBIDDEN_IN_VALUE):
-            continue
-        clean[name] = value
-    return clean
-
-
 def tokens_stylesheet(gemeente) -> str:
+    """The municipality's token values; each was checked against its type's grammar (zaken.theme_tokens)."""
     lines = [f"  {name}: {value};" for name, value in sorted(clean_tokens(gemeente.theme_tokens).items())]
     return ".samenloket-db-theme {\n" + "\n".join(lines) + "\n}\n"

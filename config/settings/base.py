@@ -25,7 +25,8 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin on our site: functional administrators only, whatever is_staff says.
+    "zaken.admin_apps.BeheerAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -119,6 +120,8 @@ SESSION_INACTIVITY_SECONDS = int(os.environ.get("SAMENLOKET_SESSION_INACTIVITY_S
 SESSION_COOKIE_AGE = 8 * 3600
 LOGIN_URL = "/behandelen/accounts/login/"
 LOGIN_REDIRECT_URL = "/behandelen/"
+# Members of this group (and superusers) may enter /admin/; is_staff alone does not let anyone in.
+BEHEER_GROUP = os.environ.get("SAMENLOKET_BEHEER_GROUP", "functioneel beheerder")
 LOGOUT_REDIRECT_URL = "/behandelen/"
 
 # SECTION integrations: adapters are chosen by key from their registries.

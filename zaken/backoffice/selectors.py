@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from zaken.models import AuditLog, Document, Rol, Zaak
+from zaken.models import AuditLog, Document, Rol, Verzoek, Zaak
 from zaken.registry import processes
 from zaken.selectors import zaak_get_for_medewerker, zaak_list_for_medewerker
 from zaken.validators import is_valid_bsn
@@ -76,6 +76,24 @@ def _rol_row(rol: Rol) -> RolRow:
 
 
 @dataclass(frozen=True)
+class VerzoekRow:
+    """A request for information with the applicant's answer and the files sent with it."""
+
+    verzoek: Verzoek
+    bijlagen: list[Document]
+
+
+def _verzoek_rows(zaak: Zaak, documenten: list[Document]) -> list[VerzoekRow]:
+    """One query for the requests; their files come from the dossier's documents already loaded."""
+    per_verzoek: dict[int, list[Document]] = {}
+    for document in documenten:
+        if document.verzoek_id:
+            per_verzoek.setdefault(document.verzoek_id, []).append(document)
+    return [VerzoekRow(verzoek=verzoek, bijlagen=per_verzoek.get(verzoek.pk, []))
+            for verzoek in zaak.verzoeken.all()]
+
+
+@dataclass(frozen=True)
 class Dossier:
     zaak: Zaak
     gegevens: list[tuple[str, str]]
@@ -85,6 +103,7 @@ class Dossier:
     documenten: list[Document]
     besluiten: list
     taken: list
+    verzoeken: list[VerzoekRow]
     # What the page shows of personal data, for the processing log.
     categories: list[str] = field(default_factory=list)
 
@@ -109,6 +128,10 @@ def dossier_for_medewerker(*, user, pk: int) -> Dossier:
     if rollen:
         categories += ["rollen: naam, contactgegevens", "bsn (gemaskeerd)"]
     categories += [f"gegevens: {key}" for key in sorted(zaak.gegevens)]
+    documenten = list(zaak.documenten.all())
+    verzoeken = _verzoek_rows(zaak, documenten)
+    if verzoeken:
+        categories.append("verzoeken om aanvulling: vraag, antwoord")
     return Dossier(
         zaak=zaak,
         gegevens=gegevens_rows(zaak.gegevens),
@@ -116,11 +139,17 @@ def dossier_for_medewerker(*, user, pk: int) -> Dossier:
                          for label, value in _process_data(zaak).items()],
         rollen=rollen,
         statussen=list(zaak.statussen.all()),
-        documenten=list(zaak.documenten.all()),
+        documenten=documenten,
         besluiten=list(zaak.besluiten.all()),
         taken=list(tasks_for_zaak(zaak)),
+        verzoeken=verzoeken,
         categories=categories,
     )
+
+
+def verzoek_laatste(zaak: Zaak) -> Verzoek | None:
+    """The newest request for information of a case: what a task page says about it (no answer text)."""
+    return zaak.verzoeken.order_by("-gesteld_op", "-pk").first()
 
 
 def auditlog_for_zaak(zaak: Zaak) -> list[AuditLog]:

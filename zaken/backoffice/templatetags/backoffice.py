@@ -2,6 +2,8 @@ from django import template
 
 from zaken.models import Zaak
 
+from ..selectors import verzoek_laatste
+
 register = template.Library()
 
 
@@ -12,3 +14,9 @@ def dossier_link(context):
     process = context.get("process") or getattr(activation, "process", None)
     seed = getattr(process, "seed", None) if process is not None else None
     return {"zaak": seed if isinstance(seed, Zaak) else None}
+
+
+@register.simple_tag
+def laatste_verzoek(zaak):
+    """The case's newest request for information, for a task page's note (never the answer text)."""
+    return verzoek_laatste(zaak) if isinstance(zaak, Zaak) else None

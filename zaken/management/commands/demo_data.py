@@ -102,6 +102,8 @@ class Command(BaseCommand):
                     defaults |= {"min_level_digid": definition.min_level_digid,
                                  "min_level_eherkenning": definition.min_level_eherkenning}
                 GemeenteProduct.objects.get_or_create(gemeente=gemeente, product=product, defaults=defaults)
+            # is_staff: the back office (/behandelen/) requires it. It does not open /admin/: that
+            # site admits superusers and the functioneel-beheerder group only (zaken/admin_site.py).
             for role, group in (("behandelaar", "behandelaar"), ("coordinator", "coördinator")):
                 user, created = User.objects.get_or_create(
                     username=f"{role}-{gemeente.slug}",
