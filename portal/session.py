@@ -1,9 +1,14 @@
-"""The AuthContext in the session, with DigiD's inactivity limit."""
+"""The AuthContext in the session, with DigiD's inactivity limit.
+
+Logout, the inactivity limit and every new login flush the whole session: the login, every e-form
+draft and the draft's uploads go together, so the next person on the same browser finds nothing.
+"""
 
 import time
 
 from django.conf import settings
 
+from zaken.concepten import draft_uploads_delete
 from zaken.identity import AuthContext
 
 SESSION_KEY = "samenloket.auth"
@@ -11,19 +16,20 @@ ACTIVITY_KEY = "samenloket.last_activity"
 EXPIRED_KEY = "samenloket.expired"
 
 
+def _session_end(request) -> None:
+    draft_uploads_delete(request.session)
+    request.session.flush()  # empties the store and gives a new session id (session fixation)
+
+
 def auth_login(request, auth: AuthContext) -> None:
-    # A new session id on every login (session fixation); the old context is gone.
-    request.session.cycle_key()
+    _session_end(request)
     request.session[SESSION_KEY] = auth.to_session()
     request.session[ACTIVITY_KEY] = time.time()
-    request.session.pop(EXPIRED_KEY, None)
     request.auth_context = auth
 
 
 def auth_logout(request) -> None:
-    for key in (SESSION_KEY, ACTIVITY_KEY):
-        request.session.pop(key, None)
-    request.session.cycle_key()
+    _session_end(request)
     request.auth_context = None
 
 
@@ -35,7 +41,7 @@ def auth_from_session(request) -> AuthContext | None:
     last = request.session.get(ACTIVITY_KEY, 0)
     if time.time() - last > settings.SESSION_INACTIVITY_SECONDS:
         auth_logout(request)
-        request.session[EXPIRED_KEY] = True
+        request.session[EXPIRED_KEY] = True  # in the fresh session: the login page explains why
         return None
     request.session[ACTIVITY_KEY] = time.time()
     return AuthContext.from_session(data)

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
+from .concepten import DRAFT_DIR
 from .registry import processes
 from .verzoeken import verzoeken_bewaken
 
 
-DRAFT_DIR = "concepten"  # uploads of e-forms that are not sent yet (private storage)
 DRAFT_MAX_AGE = timedelta(days=1)
 
 

@@ -31,11 +31,15 @@ def verzoek_open(zaak: Zaak) -> Verzoek | None:
 
 @transaction.atomic
 def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tuple[str, bytes, str]],
-                         actor: Actor) -> Verzoek:
-    """Store the answer and its attachments, then hand the case back to its process."""
+                         actor: Actor) -> tuple[Verzoek, bool]:
+    """Store the answer and its attachments, then hand the case back to its process.
+
+    Idempotent: a request closed meanwhile (a concurrent answer, or its term ran out) is left as it
+    is and comes back with False, so a double submit stores one answer.
+    """
     verzoek = Verzoek.objects.select_for_update().get(pk=verzoek.pk)
     if not verzoek.is_open:
-        raise ValueError("verzoek is no longer open")
+        return verzoek, False
     for nr, (naam, content, content_type) in enumerate(bijlagen, start=1):
         doc = document_store(zaak=verzoek.zaak, soort=Document.Soort.BIJLAGE, titel=f"Bijlage {nr}: {naam}"[:200],
                              content=content, bestandsnaam=naam, formaat=content_type)
@@ -48,7 +52,7 @@ def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tupl
     definition = processes.get(slug) if slug in processes else None  # a retired process keeps its data
     if definition and definition.on_verzoek_beantwoord:
         import_string(definition.on_verzoek_beantwoord)(zaak=verzoek.zaak, verzoek=verzoek, actor=actor)
-    return verzoek
+    return verzoek, True
 
 
 def verzoeken_bewaken(*, today: date | None = None) -> dict:

@@ -45,18 +45,34 @@ def zaak_detail(request, identificatie: str):
     return _detail(request, _zaak_or_404(request, identificatie))
 
 
+def _closed(request, verzoek, identificatie: str):
+    """A request answered already (double submit, second tab) or run out: say so, never an error."""
+    if verzoek.beantwoord_op:
+        messages.info(request, _("Deze vraag is al beantwoord. Wij hebben het antwoord ontvangen; u hoeft niets "
+                                 "meer te doen."))
+    else:
+        messages.warning(request, _("De termijn voor deze vraag is verstreken. Wilt u nog iets sturen? Neem dan "
+                                    "contact op met de gemeente."))
+    return redirect(tenant_reverse(request, "zaak_detail", {"identificatie": identificatie}))
+
+
 @require_POST
 @subject_required
 def verzoek_answer(request, identificatie: str, verzoek):
     zaak = _zaak_or_404(request, identificatie)
-    open_verzoek = _open_verzoek(zaak)
-    if open_verzoek is None or open_verzoek.uuid != verzoek:
+    target = next((v for v in zaak.verzoeken.all() if v.uuid == verzoek), None)
+    if target is None:
         raise Http404
+    if not target.is_open:
+        return _closed(request, target, identificatie)
     form = VerzoekAntwoordForm(request.POST, request.FILES)
     if not form.is_valid():
         return _detail(request, zaak, form)
-    verzoek_beantwoorden(verzoek=open_verzoek, antwoord=form.cleaned_data["antwoord"],
-                         bijlagen=form.cleaned_data["bijlagen"], actor=Actor.from_auth(request.auth_context))
+    target, stored = verzoek_beantwoorden(verzoek=target, antwoord=form.cleaned_data["antwoord"],
+                                          bijlagen=form.cleaned_data["bijlagen"],
+                                          actor=Actor.from_auth(request.auth_context))
+    if not stored:  # a concurrent submit of the same answer came first
+        return _closed(request, target, identificatie)
     messages.success(request, _("Bedankt. Uw antwoord is verstuurd naar de gemeente."))
     return redirect(tenant_reverse(request, "zaak_detail", {"identificatie": identificatie}))
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tests.eform_check import confirm
 from zaken.models import Rol, Zaak
 from zaken.processes.overlijden.models import Overlijden
 
@@ -46,7 +47,7 @@ def test_happy_path(client, demo, maas, death_form, mailoutbox, django_capture_o
     check = client.get(FORM + "controleren/").content.decode()
     assert naam in check and "Wettelijke termijn" in check and "a-formulier.pdf" in check
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(FORM + "controleren/")
+        response = confirm(client, FORM + "controleren/")
     assert response.status_code == 302 and response["Location"].endswith("/verzonden/")
     zaak = Zaak.objects.get()
     overlijden = Overlijden.objects.get(zaak=zaak)

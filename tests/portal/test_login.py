@@ -1,7 +1,10 @@
 import time
+from datetime import datetime, timedelta
 
 import pytest
+import time_machine
 from django.test import override_settings
+from django.utils import timezone
 
 from portal.session import ACTIVITY_KEY, SESSION_KEY
 
@@ -88,6 +91,22 @@ def test_activity_keeps_session_alive(client, demo, digid_login):
     session[ACTIVITY_KEY] = time.time() - 14 * 60
     session.save()
     assert client.get("/den-haag/mijn-zaken/").status_code == 200
+
+
+def test_sliding_session_holds_with_activity_and_ends_after_silence(client, demo):
+    start = timezone.make_aware(datetime(2026, 3, 2, 9, 0))
+    with time_machine.travel(start, tick=False) as traveller:
+        client.post("/den-haag/inloggen/digid/", {"bsn": "999993653", "level": "midden"})
+        for _minute in (10, 20):  # 20 minutes after login: the limit slides with every request
+            traveller.shift(timedelta(minutes=10))
+            assert client.get("/den-haag/mijn-zaken/").status_code == 200
+        traveller.shift(timedelta(minutes=15))
+        assert client.get("/den-haag/mijn-zaken/").status_code == 200  # exactly the limit still holds
+        traveller.shift(timedelta(minutes=15, seconds=1))
+        response = client.get("/den-haag/mijn-zaken/")
+        assert response.status_code == 302 and response["Location"].startswith("/den-haag/inloggen/")
+        assert SESSION_KEY not in client.session
+        assert "15 minuten niet actief" in client.get(response["Location"]).content.decode()
 
 
 def test_session_key_rotates_on_login(client, demo):

@@ -150,3 +150,32 @@ def test_answer_with_wrong_file_type_changes_nothing(client, zaak, digid_login):
     assert verzoek.is_open and not zaak.documenten.filter(verzoek=verzoek).exists()
     assert client.post(url.replace(str(verzoek.uuid), "00000000-0000-0000-0000-000000000000"),
                        {"antwoord": "x"}).status_code == 404
+
+
+def test_answering_twice_stores_one_answer_and_says_so(client, zaak, digid_login):
+    """Double click or a second tab: the second answer finds the first, never an error."""
+    from datetime import timedelta
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from zaken.actors import Actor
+    from zaken.verzoeken import verzoek_beantwoorden, verzoek_stellen
+
+    verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur uw contract.", termijn=timezone.localdate() + timedelta(days=5),
+                              actor=Actor.system("test"))
+    digid_login(OWNER)
+    url = f"/den-haag/mijn-zaken/{zaak.identificatie}/verzoeken/{verzoek.uuid}/"
+
+    def answer(text):
+        scan = SimpleUploadedFile("contract.pdf", b"%PDF-1.7 contract", content_type="application/pdf")
+        return client.post(url, {"antwoord": text, "bijlagen": [scan]}, follow=True)
+
+    assert "Uw antwoord is verstuurd" in answer("Hier is het contract.").content.decode()
+    second = answer("Nog een keer.")
+    assert second.status_code == 200 and "Deze vraag is al beantwoord" in second.content.decode()
+    verzoek.refresh_from_db()
+    assert verzoek.antwoord == "Hier is het contract." and zaak.documenten.filter(verzoek=verzoek).count() == 1
+    # The service itself is idempotent too: a closed request is left as it is.
+    same, stored = verzoek_beantwoorden(verzoek=verzoek, antwoord="Derde", bijlagen=[], actor=Actor.system("test"))
+    assert not stored and same.antwoord == "Hier is het contract."

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.eform_check import confirm
 from zaken.models import Zaak
 from zaken.processes.verhuizing.models import Verhuizing
 
@@ -34,7 +35,7 @@ def submit(client, data):
     response = client.post(FORM, data)
     if response.status_code != 302:
         return response, None
-    response = client.post(response["Location"])
+    response = confirm(client, response["Location"])
     return response, Zaak.objects.order_by("-pk").first()
 
 

@@ -2,15 +2,14 @@
 
 Steps live under /<gemeente>/aanvragen/aangifte-overlijden/<stap>/; the portal has checked the
 eHerkenning level. The draft (uploads stored privately) lives in the session until it is sent;
-the deceased's BSN never appears in a URL.
+the deceased's BSN never appears in a URL. `zaken.processes.drafts` binds the draft to the company
+(KvK + vestiging), fingerprints the check page and files it once.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import date, datetime, time
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from django.utils import timezone
 from zaken.forms.overlijden import rules
 from zaken.forms.overlijden.forms import UPLOADS, AangeverForm, OverlijdenForm
 from zaken.forms.overlijden.prefill import bedrijf_prefill
+from zaken.processes import drafts
 from zaken.processes.shared import step_url
 
 from .definition import SLUG
@@ -40,7 +40,7 @@ def _url(request, step: str = "") -> str:
 
 
 def _draft(request) -> dict:
-    return request.session.get(DRAFT_KEY) or {}
+    return drafts.draft_get(request, DRAFT_KEY)
 
 
 def aangever_step(request):
@@ -73,7 +73,7 @@ def overlijden_step(request):
                           bestaande=draft.get("uploads"), initial=draft.get("velden") or {"plaats_soort": "adres",
                                                                                           "uittreksels": 0})
     if request.method == "POST" and form.is_valid():
-        draft.update(_store(form, previous=draft))
+        draft.update(_store(request, form, previous=draft))
         request.session[DRAFT_KEY] = draft
         return redirect(_url(request, "controleren"))
     context = {"form": form, "overledene": draft["overledene"], "terms": terms, "uploads": draft.get("uploads", {}),
@@ -82,13 +82,13 @@ def overlijden_step(request):
     return render(request, "overlijden/overlijden.html", context, status=400 if form.errors else 200)
 
 
-def _store(form: OverlijdenForm, *, previous: dict) -> dict:
+def _store(request, form: OverlijdenForm, *, previous: dict) -> dict:
     data = form.cleaned_data
     uploads = dict(previous.get("uploads") or {})
     for name in UPLOADS:
         if data.get(name):
             filename, content, content_type = data[name]
-            path = default_storage.save(f"concepten/{uuid.uuid4().hex}", ContentFile(content))
+            path = drafts.draft_upload(request, DRAFT_KEY, content)
             uploads[name] = {"naam": filename, "pad": path, "type": content_type}
     velden = {k: data[k] for k in ("plaats_soort", "postcode", "huisnummer", "huisletter", "huisnummertoevoeging",
                                    "plaats_gemeente", "doodsoorzaak", "wijze", "uitvaart_plaats", "uittreksels")}
@@ -106,6 +106,8 @@ def _moment(velden: dict, datum: str, tijd: str) -> datetime:
 def check_step(request):
     draft = _draft(request)
     if not draft.get("velden"):
+        if request.method == "POST" and drafts.already_filed(request, SENT_KEY):
+            return redirect(_url(request, "verzonden"))
         return redirect(_url(request, "overlijden") if draft.get("bsn") else _url(request))
     terms = terms_for(request.gemeente)
     velden = draft["velden"]
@@ -115,33 +117,35 @@ def check_step(request):
     context = {"draft": draft, "velden": velden, "overledene": draft["overledene"], "bedrijf": draft["bedrijf"],
                "aangever": draft["aangever"], "overleden_op": overleden_op, "uitvaart_op": uitvaart_op,
                "uploads": draft.get("uploads", {}), "stap1_url": _url(request), "stap2_url": _url(request, "overlijden"),
-               **_venster_context(venster, venster.beoordeel(uitvaart_op))}
+               **_venster_context(venster, venster.beoordeel(uitvaart_op)), **drafts.check_context(draft)}
     if request.method != "POST":
         return render(request, "overlijden/controleren.html", context)
-    uploads = {}
-    for name, stored in (draft.get("uploads") or {}).items():
-        # A document the current answers do not need is not sent (e.g. after changing to natural death).
-        if name == "ovj_verklaring" and velden["doodsoorzaak"] != "niet_natuurlijk":
-            continue
-        if name == "uitstel_besluit" and not venster.beoordeel(uitvaart_op):
-            continue
-        with default_storage.open(stored["pad"], "rb") as fh:
-            uploads[name] = (stored["naam"], fh.read(), stored["type"])
-    aangifte = Aangifte(
-        bedrijf=draft["bedrijf"], aangever_naam=draft["aangever"]["aangever_naam"], email=draft["aangever"]["email"],
-        telefoon=draft["aangever"]["telefoon"], overledene_bsn=draft["bsn"], overleden_op=overleden_op,
-        plaats=draft["plaats"], plaats_gemeentecode=draft["plaats_gemeentecode"], doodsoorzaak=velden["doodsoorzaak"],
-        wijze=velden["wijze"], uitvaart_op=uitvaart_op, uitvaart_plaats=velden["uitvaart_plaats"],
-        uittreksels=velden["uittreksels"], uploads=uploads)
+    if not drafts.draft_confirmed(request, draft):  # changed in another tab since this page was shown
+        return render(request, "overlijden/controleren.html", {**context, "fout": drafts.CHANGED}, status=409)
+
+    def indienen():
+        uploads = {}
+        for name, stored in (draft.get("uploads") or {}).items():
+            # A document the current answers do not need is not sent (e.g. after changing to natural death).
+            if name == "ovj_verklaring" and velden["doodsoorzaak"] != "niet_natuurlijk":
+                continue
+            if name == "uitstel_besluit" and not venster.beoordeel(uitvaart_op):
+                continue
+            with default_storage.open(stored["pad"], "rb") as fh:
+                uploads[name] = (stored["naam"], fh.read(), stored["type"])
+        aangifte = Aangifte(
+            bedrijf=draft["bedrijf"], aangever_naam=draft["aangever"]["aangever_naam"],
+            email=draft["aangever"]["email"], telefoon=draft["aangever"]["telefoon"], overledene_bsn=draft["bsn"],
+            overleden_op=overleden_op, plaats=draft["plaats"], plaats_gemeentecode=draft["plaats_gemeentecode"],
+            doodsoorzaak=velden["doodsoorzaak"], wijze=velden["wijze"], uitvaart_op=uitvaart_op,
+            uitvaart_plaats=velden["uitvaart_plaats"], uittreksels=velden["uittreksels"], uploads=uploads)
+        return overlijden_indienen(aangifte=aangifte, auth=request.auth_context, gemeente=request.gemeente).zaak
+
     try:
-        overlijden = overlijden_indienen(aangifte=aangifte, auth=request.auth_context, gemeente=request.gemeente)
+        zaak = drafts.draft_file(request, key=DRAFT_KEY, sent_key=SENT_KEY, draft=draft, indienen=indienen)
     except OverlijdenRefused as refused:
         return render(request, "overlijden/controleren.html", {**context, "fout": refused.message}, status=409)
-    for stored in (draft.get("uploads") or {}).values():
-        default_storage.delete(stored["pad"])
-    del request.session[DRAFT_KEY]
-    request.session[SENT_KEY] = {"identificatie": overlijden.zaak.identificatie}
-    return redirect(_url(request, "verzonden"))
+    return redirect(_url(request, "verzonden" if zaak else ""))
 
 
 def sent_step(request):

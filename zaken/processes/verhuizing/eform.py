@@ -1,16 +1,15 @@
 """The citizen's side: the e-form, the check page and the confirmation. Thin: forms check, services write.
 
 Steps live under /<gemeente>/aanvragen/verhuizing/<stap>/; the portal has checked the login level.
-The draft (and an uploaded consent, stored privately) lives in the session until it is sent.
+The draft (and an uploaded consent, stored privately) lives in the session until it is sent;
+`zaken.processes.drafts` binds it to the login, fingerprints the check page and files it once.
 """
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -23,8 +22,8 @@ from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
+from zaken.processes import drafts
 from zaken.processes.shared import step_url
-from zaken.timers import DRAFT_DIR
 
 from .services import Aangifte, VerhuizingRefused, terms_for, verhuizing_indienen
 
@@ -55,23 +54,23 @@ def form_step(request):
     if prefill.overleden:
         return render(request, "verhuizing/geweigerd.html", {"reden": _("Volgens de Basisregistratie Personen is "
                                                                         "deze persoon overleden.")}, status=403)
-    draft = request.session.get(DRAFT_KEY) or {}
+    draft = drafts.draft_get(request, DRAFT_KEY)
     form = VerhuizingForm(request.POST or None, request.FILES or None, prefill=prefill, gemeente=request.gemeente,
                           terms=terms, bestaande_toestemming=draft.get("toestemming"),
                           initial=draft.get("velden") or {"email": ""})
     if request.method == "POST" and form.is_valid():
-        request.session[DRAFT_KEY] = _draft(form, previous=draft)
+        request.session[DRAFT_KEY] = {**draft, **_draft(request, form, previous=draft)}
         return redirect(_url(request, "controleren"))
     return render(request, "verhuizing/formulier.html", {"form": form, "prefill": prefill, "terms": terms,
                                                           "draft": draft}, status=400 if form.errors else 200)
 
 
-def _draft(form: VerhuizingForm, *, previous: dict) -> dict:
+def _draft(request, form: VerhuizingForm, *, previous: dict) -> dict:
     data = form.cleaned_data
     toestemming = previous.get("toestemming")
     if data.get("toestemming"):
         name, content, content_type = data["toestemming"]
-        path = default_storage.save(f"{DRAFT_DIR}/{uuid.uuid4().hex}", ContentFile(content))
+        path = drafts.draft_upload(request, DRAFT_KEY, content)
         toestemming = {"naam": name, "pad": path, "type": content_type}
     if data["inwoning"] != "ja":
         toestemming = None
@@ -84,9 +83,10 @@ def _draft(form: VerhuizingForm, *, previous: dict) -> dict:
 
 
 def check_step(request):
-    draft = request.session.get(DRAFT_KEY)
-    if not draft:
-        return redirect(_url(request))
+    draft = drafts.draft_get(request, DRAFT_KEY)
+    if not drafts.draft_started(draft):
+        filed = request.method == "POST" and drafts.already_filed(request, SENT_KEY)
+        return redirect(_url(request, "verzonden" if filed else ""))
     terms, prefill = _context(request)
     velden = draft["velden"]
     gekozen = [h for h in prefill.huishouden.meeverhuizers if h.bsn in set(velden["meeverhuizers"])]
@@ -94,31 +94,34 @@ def check_step(request):
     context = {"draft": draft, "velden": velden, "adres": draft["adres"], "meeverhuizers": gekozen,
                "behandelende_gemeente": gemeente, "prefill": prefill,
                "verhuisdatum": date.fromisoformat(velden["verhuisdatum"]),
-               "geregistreerd": date.fromisoformat(draft["geregistreerd"]), "wijzig_url": _url(request)}
+               "geregistreerd": date.fromisoformat(draft["geregistreerd"]), "wijzig_url": _url(request),
+               **drafts.check_context(draft)}
     if request.method != "POST":
         return render(request, "verhuizing/controleren.html", context)
+    if not drafts.draft_confirmed(request, draft):  # changed in another tab since this page was shown
+        return render(request, "verhuizing/controleren.html", {**context, "fout": drafts.CHANGED}, status=409)
     # The form was checked before; the household is checked again against the BRP of this moment.
     if len(gekozen) != len(velden["meeverhuizers"]):
         return redirect(_url(request))
-    toestemming = None
-    if draft.get("toestemming"):
-        t = draft["toestemming"]
-        with default_storage.open(t["pad"], "rb") as fh:
-            toestemming = (t["naam"], fh.read(), t["type"])
-    aangifte = Aangifte(
-        aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=draft["adres"],
-        opgegeven_verhuisdatum=context["verhuisdatum"], meeverhuizers=gekozen, inwoning=velden["inwoning"] == "ja",
-        toestemming=toestemming, email=velden["email"], telefoon=velden["telefoon"],
-        brp_beschikbaar=prefill.brp_beschikbaar)
+
+    def indienen():
+        toestemming = None
+        if draft.get("toestemming"):
+            t = draft["toestemming"]
+            with default_storage.open(t["pad"], "rb") as fh:
+                toestemming = (t["naam"], fh.read(), t["type"])
+        aangifte = Aangifte(
+            aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=draft["adres"],
+            opgegeven_verhuisdatum=context["verhuisdatum"], meeverhuizers=gekozen,
+            inwoning=velden["inwoning"] == "ja", toestemming=toestemming, email=velden["email"],
+            telefoon=velden["telefoon"], brp_beschikbaar=prefill.brp_beschikbaar)
+        return verhuizing_indienen(aangifte=aangifte, auth=request.auth_context, behandelende_gemeente=gemeente).zaak
+
     try:
-        verhuizing = verhuizing_indienen(aangifte=aangifte, auth=request.auth_context, behandelende_gemeente=gemeente)
+        zaak = drafts.draft_file(request, key=DRAFT_KEY, sent_key=SENT_KEY, draft=draft, indienen=indienen)
     except VerhuizingRefused as refused:
         return render(request, "verhuizing/controleren.html", {**context, "fout": refused.message}, status=409)
-    if draft.get("toestemming"):
-        default_storage.delete(draft["toestemming"]["pad"])
-    del request.session[DRAFT_KEY]
-    request.session[SENT_KEY] = {"identificatie": verhuizing.zaak.identificatie, "gemeente": gemeente.slug}
-    return redirect(_url(request, "verzonden"))
+    return redirect(_url(request, "verzonden" if zaak else ""))
 
 
 def sent_step(request):

@@ -1,0 +1,16 @@
+"""Send an e-form's check page as a person does: open it, then press the button on what it showed."""
+
+import re
+
+FINGERPRINT = re.compile(r'name="vingerafdruk" value="([0-9a-f]+)"')
+
+
+def fingerprint_of(page) -> str:
+    """The fingerprint of the draft a rendered check page showed ("" when there is none)."""
+    found = FINGERPRINT.search(page.content.decode())
+    return found.group(1) if found else ""
+
+
+def confirm(client, check_url: str):
+    """GET the check page, then POST its form with the fingerprint it carried."""
+    return client.post(check_url, {"vingerafdruk": fingerprint_of(client.get(check_url))})
