@@ -21,6 +21,11 @@ DEFAULT_TERMS = {
     # A request for missing documents must be answered fast: the funeral is days away.
     "aanvulling_termijn_dagen": 2,
     "max_uittreksels": 10,
+    # Plausibility of typed dates: an older death or a later funeral is handled at the counter.
+    "overlijden_max_dagen_terug": 365,
+    "uitvaart_max_dagen_na_overlijden": 60,
+    # BRP look-ups by BSN per acting subject (the employee behind the eHerkenning login) per hour.
+    "brp_opzoekingen_per_uur": 20,
 }
 
 DEFINITION = ProcessDefinition(
