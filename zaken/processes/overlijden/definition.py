@@ -34,6 +34,12 @@ DEFINITION = ProcessDefinition(
     zaaktype_omschrijving=_("Aangifte overlijden"),
     # A third party's BSN is processed: Substantieel (EH3) unless the municipality sets EH2+.
     min_level_eherkenning="EH3",
+    # A BSN look-up of a third party: only undertakers (SBI 9603 uitvaartbranche, e.g. 96031).
+    company_sbi_prefixes=("9603",),
+    company_refused_text=_("Alleen uitvaartondernemingen (SBI 9603, uitvaartbranche) kunnen de aangifte van "
+                           "overlijden online doen. Bent u geen uitvaartondernemer, bijvoorbeeld een nabestaande, "
+                           "een arts of een zorginstelling? Doe de aangifte dan aan de balie van de gemeente. Neem "
+                           "een verklaring van overlijden (A-formulier) en uw identiteitsbewijs mee."),
     doorlooptijd_dagen=10,
     default_terms=DEFAULT_TERMS,
     start_view="zaken.processes.overlijden.eform.start",
