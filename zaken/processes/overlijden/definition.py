@@ -20,6 +20,7 @@ DEFAULT_TERMS = {
     "uitvaart_uiterlijk_werkdagen": 6,
     # A request for missing documents must be answered fast: the funeral is days away.
     "aanvulling_termijn_dagen": 2,
+    "aanvulling_termijn_max_dagen": 14,  # the latest term a civil servant may set by hand
     "max_uittreksels": 10,
     # Plausibility of typed dates: an older death or a later funeral is handled at the counter.
     "overlijden_max_dagen_terug": 365,

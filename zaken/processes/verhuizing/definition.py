@@ -26,6 +26,7 @@ DEFAULT_TERMS = {
     # Request for more information: answer within this many days; reminder this many days before.
     "aanvulling_termijn_dagen": 14,
     "herinnering_dagen_voor_termijn": 3,
+    "aanvulling_termijn_max_dagen": 56,  # the latest term a civil servant may set by hand
     # Staff decision period (Utrecht: 5 minutes work; 5 working days is the promise to citizens).
     "afhandeltermijn_werkdagen": 5,
     "bezwaartermijn_weken": 6,
