@@ -9,17 +9,9 @@ from django.utils import timezone
 from zaken.models import Rol, Zaak
 from zaken.processes.overlijden.models import Overlijden
 
-from .helpers import MAAS, PERSOON
+from .helpers import FORM, MAAS, PERSOON, STEP1
 
 pytestmark = pytest.mark.django_db
-
-FORM = "/rotterdam/aanvragen/aangifte-overlijden/"
-STEP1 = {"aangever_naam": "Piet Aangever", "email": "piet@demaas.example", "telefoon": "010 1234567", "bsn": PERSOON}
-
-
-@pytest.fixture
-def maas(eherkenning_login):
-    return eherkenning_login(MAAS, company="Uitvaartcentrum De Maas B.V.")
 
 
 def step1(client, **overrides):

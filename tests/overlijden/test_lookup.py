@@ -5,17 +5,9 @@ import pytest
 from zaken.models import AuditLog
 from zaken.services import subject_hash
 
-from .helpers import MAAS, PERSOON
+from .helpers import FORM, MAAS, PERSOON, STEP1
 
 pytestmark = pytest.mark.django_db
-
-FORM = "/rotterdam/aanvragen/aangifte-overlijden/"
-STEP1 = {"aangever_naam": "Piet Aangever", "email": "piet@demaas.example", "telefoon": "010 1234567", "bsn": PERSOON}
-
-
-@pytest.fixture
-def maas(eherkenning_login):
-    return eherkenning_login(MAAS, company="Uitvaartcentrum De Maas B.V.")
 
 
 def test_every_lookup_is_logged_with_the_acting_subject_and_never_the_bsn(client, demo, maas):
