@@ -135,7 +135,8 @@ def test_death_before_birth_is_refused(client, demo, maas, death_form):
     born = geboren_vanaf(get_adapter("brp").persoon(PERSOON))
     response = step2(client, death_form(overlijdensdatum=(born - timedelta(days=1)).isoformat()))
     html = response.content.decode()
-    assert response.status_code == 400 and "vóór de geboortedatum" in html and 'id="id_overlijdensdatum_error"' in html
+    assert response.status_code == 400 and "vóór de geboortedatum" in html
+    assert 'id="id_overlijdensdatum_error"' in html
 
 
 def test_death_longer_ago_than_the_term_is_refused(client, demo, maas, death_form):

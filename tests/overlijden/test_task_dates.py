@@ -43,8 +43,8 @@ def test_overlijden_request_term_is_checked(client, demo, rechten, django_captur
                                             message):
     with django_capture_on_commit_callbacks(execute=True):
         overlijden = file_death()
-    response = post_task(client, overlijden, OverlijdenFlow, "controleren",
-                         {"uitkomst": "onvolledig", "vraag": "Stuur het A-formulier opnieuw.", "termijn": as_date(termijn)})
+    data = {"uitkomst": "onvolledig", "vraag": "Stuur het A-formulier opnieuw.", "termijn": as_date(termijn)}
+    response = post_task(client, overlijden, OverlijdenFlow, "controleren", data)
     assert response.status_code == 200 and message in response.content.decode()
     overlijden.refresh_from_db()
     assert overlijden.state == "ontvangen" and not Verzoek.objects.exists()

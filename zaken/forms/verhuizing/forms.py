@@ -37,7 +37,8 @@ class VerhuizingForm(forms.Form):
         error_messages={"invalid": gettext_lazy("Een toevoeging heeft hoogstens 4 letters of cijfers.")})
     verhuisdatum = DatumField(label=gettext_lazy("Verhuisdatum"),
                               error_messages={"required": gettext_lazy("Vul de datum van uw verhuizing in."),
-                                              "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 1-12-2026.")})
+                                              "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld "
+                                                                      "1-12-2026.")})
     meeverhuizers = forms.MultipleChoiceField(
         label=gettext_lazy("Wie verhuizen er met u mee?"), required=False, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": gettext_lazy("Deze persoon kunt u niet meeverhuizen. Kies alleen uit de "
