@@ -3,8 +3,9 @@
 A form that lets its user type someone else's BSN (an undertaker, the deceased's) is a window on the
 BRP. Every read goes into the processing log like any other read of personal data, and the number
 of look-ups per acting subject is capped per hour (a term of the product) so the form cannot be used
-to walk the register. The counter lives in Django's cache: shared by every web process when the cache
-is Redis (production), per process with the local-memory default.
+to walk the register. One counter per acting subject, whatever the product or municipality; the cap is
+the current product's term. The counter lives in Django's cache: shared by every web process when the
+cache is Redis (production), per process with the local-memory default.
 """
 
 from __future__ import annotations
