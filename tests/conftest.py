@@ -16,6 +16,16 @@ def mock_registers(tmp_path_factory):
     return target
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Counters (BRP look-ups per hour) and cached register answers must not leak from test to test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def demo(db):
     """The demo municipalities, products and civil-servant accounts."""

@@ -73,6 +73,11 @@ class ProcessDefinition:
     min_level_digid: str = ""
     min_level_eherkenning: str = ""
     doorlooptijd_dagen: int = 56
+    # Only companies whose SBI activity starts with one of these may use the product (eHerkenning);
+    # a municipality overrides them or adds KvK-nummers on GemeenteProduct. Empty: every company.
+    company_sbi_prefixes: tuple[str, ...] = ()
+    # Dutch text (gettext_noop) for a company that is refused: who may use this and what to do instead.
+    company_refused_text: str = ""
     # Defaults for the terms a municipality may override (GemeenteProduct.termijnen).
     default_terms: dict[str, Any] = field(default_factory=dict)
     # Dotted path of the view that serves /<gemeente>/aanvragen/<slug>/ (resolved lazily, so the

@@ -140,6 +140,13 @@ RVIG_TESTSET_DIR = Path(os.environ.get("SAMENLOKET_RVIG_TESTSET_DIR",
 # Test hooks for the "register is down" behaviour of the mocks.
 MOCK_UNAVAILABLE = set(env_list("SAMENLOKET_MOCK_UNAVAILABLE", ""))
 
+# SECTION cache: counters (BRP look-ups per hour) and short-lived register answers (SBI codes).
+# Production: one Redis shared by every web process (DJANGO_CACHE_URL=redis://host:6379/1); without
+# it each process counts on its own, in memory (the embedded default).
+CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+          if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samenloket"}}
+
 # SECTION celery
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker, tasks run in-process (the embedded default).

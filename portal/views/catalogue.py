@@ -2,12 +2,13 @@
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from zaken.models import Gemeente, GemeenteProduct
 from zaken.registry import processes
 
 from ..decorators import login_redirect
-from ..selectors import product_access
+from ..selectors import company_access, product_access
 
 
 def gemeente_choose(request):
@@ -33,6 +34,11 @@ def product_start(request, product: str, step: str = ""):
         return login_redirect(request)
     if not access.allowed:
         return render(request, "portal/product_level.html", {"gp": gp, "access": access}, status=403)
+    company = company_access(gp=gp, definition=definition, auth=request.auth_context)
+    if not company.allowed:
+        uitleg = _(definition.company_refused_text) if definition.company_refused_text else ""
+        return render(request, "portal/product_company.html", {"gp": gp, "company": company, "uitleg": uitleg},
+                      status=503 if company.reason == "kvk_onbereikbaar" else 403)
     view = import_string(definition.start_view)
     # Later steps of a process's form live below its start route; the process handles them.
     return view(request, gemeente_product=gp, definition=definition, **({"step": step} if step else {}))

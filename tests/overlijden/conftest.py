@@ -3,6 +3,14 @@ from django.core.management import call_command
 
 
 @pytest.fixture
+def maas(eherkenning_login):
+    """Logged in as a demo undertaker (SBI 96031) in Rotterdam."""
+    from .helpers import MAAS
+
+    return eherkenning_login(MAAS, company="Uitvaartcentrum De Maas B.V.")
+
+
+@pytest.fixture
 def rechten(demo):
     call_command("backoffice_rechten", verbosity=0)
 

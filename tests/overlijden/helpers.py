@@ -15,6 +15,8 @@ from zaken.processes.overlijden.services import Aangifte, overlijden_indienen
 
 MAAS = "68750110"  # Uitvaartcentrum De Maas B.V., Rotterdam
 PERSOON = "999990378"  # living, Rotterdam
+FORM = "/rotterdam/aanvragen/aangifte-overlijden/"
+STEP1 = {"aangever_naam": "Piet Aangever", "email": "piet@demaas.example", "telefoon": "010 1234567", "bsn": PERSOON}
 
 
 def undertaker(kvk: str = MAAS, vestiging: str = "", level: str = "EH3", company: str = "Uitvaartcentrum De Maas B.V."):

@@ -69,3 +69,39 @@ def test_civil_servant_of_another_municipality_gets_404(client, rechten, zaak):
     assert page.status_code == 200 and zaak.identificatie not in page.content.decode()
     client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
     assert client.get(f"/behandelen/zaken/{zaak.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("kvk, company", [("69599084", "Uitvaartzorg Hofstad B.V."),
+                                          ("68750110", "Uitvaartcentrum De Maas B.V."),
+                                          ("68727720", "Voorne Uitvaartbegeleiding B.V.")])
+def test_demo_undertakers_reach_the_form(client, demo, eherkenning_login, kvk, company):
+    eherkenning_login(kvk, company=company)
+    response = client.get(FORM)
+    assert response.status_code == 200 and 'name="bsn"' in response.content.decode()
+
+
+@pytest.mark.parametrize("kvk, company", [("69599068", "Stichting Haagse Zomerfeesten"),
+                                          ("90004760", "Havenbakkerij Voorne V.O.F.")])
+def test_other_companies_cannot_look_up_a_person(client, demo, eherkenning_login, kvk, company):
+    from zaken.models import AuditLog
+
+    eherkenning_login(kvk, company=company)
+    response = client.get(FORM)
+    html = response.content.decode()
+    assert response.status_code == 403 and 'name="bsn"' not in html
+    assert "Alleen uitvaartondernemingen" in html and "aan de balie" in html
+    response = client.post(FORM, {"aangever_naam": "X", "email": "x@example.nl", "telefoon": "010 1234567",
+                                  "bsn": "999990378"})
+    assert response.status_code == 403 and "999990378" not in response.content.decode()
+    assert not AuditLog.objects.filter(name="brp_opzoeken").exists()
+    for step in ("overlijden/", "controleren/"):
+        assert client.get(FORM + step).status_code == 403
+
+
+def test_municipality_admits_a_company_by_kvk_number(client, demo, eherkenning_login):
+    gp = demo["rotterdam"].producten.get(product__slug="aangifte-overlijden")
+    gp.toegang_kvk_nummers = "90004760"
+    gp.save()
+    eherkenning_login("90004760", company="Havenbakkerij Voorne V.O.F.")
+    assert client.get(FORM).status_code == 200
+    assert client.get("/hellevoetsluis/aanvragen/aangifte-overlijden/").status_code == 403  # only in Rotterdam

@@ -10,17 +10,9 @@ from tests.eform_check import confirm
 from zaken.models import Rol, Zaak
 from zaken.processes.overlijden.models import Overlijden
 
-from .helpers import MAAS, PERSOON
+from .helpers import FORM, MAAS, PERSOON, STEP1
 
 pytestmark = pytest.mark.django_db
-
-FORM = "/rotterdam/aanvragen/aangifte-overlijden/"
-STEP1 = {"aangever_naam": "Piet Aangever", "email": "piet@demaas.example", "telefoon": "010 1234567", "bsn": PERSOON}
-
-
-@pytest.fixture
-def maas(eherkenning_login):
-    return eherkenning_login(MAAS, company="Uitvaartcentrum De Maas B.V.")
 
 
 def step1(client, **overrides):
@@ -120,3 +112,51 @@ def test_death_in_the_future_is_refused(client, demo, maas, death_form):
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = step2(client, death_form(overlijdensdatum=tomorrow))
     assert response.status_code == 400 and "toekomst" in response.content.decode()
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("overlijdensdatum", "0001-01-01", "Vul een geldige datum in"),
+    ("overlijdensdatum", "99999-01-01", "Vul een geldige datum in"),
+    ("overlijdensdatum", "1-1-1", "Vul een geldige datum in"),
+    ("uitvaart_datum", "9999-12-31", "Vul een geldige datum in"),
+    ("uitvaart_datum", "2026-02-30", "Vul een geldige datum in"),
+    ("overlijdenstijd", "25:00", "geldig tijdstip"),
+])
+def test_malformed_or_absurd_dates_give_a_field_error(client, demo, maas, death_form, field, value, message):
+    response = step2(client, death_form(**{field: value}))
+    html = response.content.decode()
+    assert response.status_code == 400 and message in html
+    assert f'id="id_{field}_error"' in html
+
+
+def test_death_before_birth_is_refused(client, demo, maas, death_form):
+    from zaken.forms.overlijden.rules import geboren_vanaf
+    from zaken.integrations.registry import get_adapter
+
+    born = geboren_vanaf(get_adapter("brp").persoon(PERSOON))
+    response = step2(client, death_form(overlijdensdatum=(born - timedelta(days=1)).isoformat()))
+    html = response.content.decode()
+    assert response.status_code == 400 and "vóór de geboortedatum" in html
+    assert 'id="id_overlijdensdatum_error"' in html
+
+
+def test_death_longer_ago_than_the_term_is_refused(client, demo, maas, death_form):
+    long_ago = timezone.localdate() - timedelta(days=400)
+    response = step2(client, death_form(overlijdensdatum=long_ago.isoformat(),
+                                        uitvaart_datum=(long_ago + timedelta(days=3)).isoformat()))
+    assert response.status_code == 400 and "meer dan 365 dagen terug" in response.content.decode()
+    gp = demo["rotterdam"].producten.get(product__slug="aangifte-overlijden")
+    gp.termijnen = {"overlijden_max_dagen_terug": 500}
+    gp.save()
+    response = client.post(FORM + "overlijden/", death_form(
+        overlijdensdatum=long_ago.isoformat(), uitvaart_datum=(long_ago + timedelta(days=3)).isoformat()))
+    assert "dagen terug" not in response.content.decode()
+
+
+@pytest.mark.parametrize("days, message", [(-1, "na het overlijden liggen"), (90, "meer dan 60 dagen na")])
+def test_funeral_before_death_or_absurdly_late_is_refused(client, demo, maas, death_form, days, message):
+    funeral = timezone.localdate() + timedelta(days=days)
+    besluit = SimpleUploadedFile("uitstel.pdf", b"%PDF-1.7 uitstel", content_type="application/pdf")
+    response = step2(client, death_form(uitvaart_datum=funeral.isoformat(), uitstel_besluit=besluit))
+    html = response.content.decode()
+    assert response.status_code == 400 and message in html and 'id="id_uitvaart_datum_error"' in html

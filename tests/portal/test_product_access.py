@@ -72,3 +72,84 @@ def test_relogin_returns_to_the_product(client, demo, parkeer_process, digid_log
     again = client.post("/rotterdam/inloggen/digid/", {"bsn": "999993653", "level": "substantieel",
                                                        "next": "/rotterdam/aanvragen/parkeervergunning/"})
     assert client.get(again["Location"]).content.decode() == "formulier parkeervergunning rotterdam"
+
+
+# Restricting a business product to some companies (SBI prefix from the process, KvK-nummers per municipality).
+HOFSTAD, ZOMERFEESTEN, BAKKERIJ = "69599084", "69599068", "90004760"  # SBI 96031, 9329, 1071
+
+
+@pytest.fixture
+def branche_process(parkeer_process):
+    restricted = ProcessDefinition(**{**parkeer_process.__dict__, "company_sbi_prefixes": ("932",),
+                                      "company_refused_text": "Alleen voor de recreatiebranche."})
+    processes.unregister("parkeervergunning")
+    processes.register("parkeervergunning", restricted)
+    return restricted
+
+
+def test_company_with_a_permitted_sbi_prefix_reaches_the_form(client, demo, branche_process, eherkenning_login):
+    eherkenning_login(ZOMERFEESTEN)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200
+
+
+def test_other_company_is_refused_with_the_process_text(client, demo, branche_process, eherkenning_login):
+    eherkenning_login(BAKKERIJ, company="Havenbakkerij Voorne V.O.F.")
+    response = client.get("/rotterdam/aanvragen/parkeervergunning/")
+    html = response.content.decode()
+    assert response.status_code == 403 and "formulier" not in html
+    assert "Alleen voor de recreatiebranche." in html and "Havenbakkerij Voorne" in html
+    assert client.post("/rotterdam/aanvragen/parkeervergunning/").status_code == 403
+
+
+def test_municipality_replaces_the_sbi_codes_and_adds_kvk_numbers(client, demo, branche_process, eherkenning_login):
+    gp = demo["rotterdam"].producten.get(product__slug="parkeervergunning")
+    gp.toegang_sbi_codes = "1071"
+    gp.save()
+    eherkenning_login(ZOMERFEESTEN)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 403
+    eherkenning_login(BAKKERIJ)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200
+    gp.toegang_kvk_nummers = f"12345678\n{ZOMERFEESTEN}"
+    gp.save()
+    eherkenning_login(ZOMERFEESTEN)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200
+    assert demo["den-haag"].producten.filter(product__slug="parkeervergunning", toegang_sbi_codes="").exists()
+
+
+def test_kvk_list_alone_restricts_a_product_without_default(client, demo, parkeer_process, eherkenning_login):
+    gp = demo["rotterdam"].producten.get(product__slug="parkeervergunning")
+    eherkenning_login(BAKKERIJ)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200  # unrestricted
+    gp.toegang_kvk_nummers = HOFSTAD
+    gp.save()
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 403
+    eherkenning_login(HOFSTAD)
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200
+
+
+def test_citizens_are_not_affected(client, demo, branche_process, digid_login):
+    digid_login("999993653", level="substantieel")
+    assert client.get("/rotterdam/aanvragen/parkeervergunning/").status_code == 200
+
+
+def test_kvk_down_refuses_with_try_again(client, demo, branche_process, eherkenning_login, settings):
+    from zaken.integrations.errors import Unavailable
+
+    eherkenning_login(ZOMERFEESTEN)
+    from unittest import mock
+
+    with mock.patch("portal.selectors.get_adapter") as adapter:
+        adapter.return_value.basisprofiel.side_effect = Unavailable("down")
+        response = client.get("/rotterdam/aanvragen/parkeervergunning/")
+    assert response.status_code == 503 and "Probeer het over enkele minuten opnieuw" in response.content.decode()
+
+
+@pytest.mark.parametrize("field, value", [("toegang_sbi_codes", "96a3"), ("toegang_kvk_nummers", "1234567")])
+def test_admin_values_are_validated(demo, field, value):
+    from django.core.exceptions import ValidationError
+
+    gp = demo["rotterdam"].producten.get(product__slug="parkeervergunning")
+    setattr(gp, field, value)
+    with pytest.raises(ValidationError) as caught:
+        gp.full_clean()
+    assert field in caught.value.message_dict

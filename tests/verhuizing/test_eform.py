@@ -179,3 +179,28 @@ def test_address_lookup_is_a_post_and_answers_json(client, demo, digid_login):
     assert found["adressen"] == [{"regel": "Zwart Janstraat 60, 3035 AW  ROTTERDAM"}]  # BAG adresregel6: two spaces
     assert client.post(FORM + "adres/", {"postcode": "x", "huisnummer": ""}).status_code == 400
     assert client.post(FORM + "adres/", {"postcode": "1234 ZZ", "huisnummer": "1"}).json()["adressen"] == []
+
+
+@pytest.mark.parametrize("value, message", [
+    ("0001-01-01", "Vul een geldige datum in"),
+    ("99999-01-01", "Vul een geldige datum in"),
+    ("9999-12-31", "Vul een geldige datum in"),
+    ("2026-02-30", "Vul een geldige datum in"),
+    ("1-1-1", "Vul een geldige datum in"),
+])
+def test_malformed_or_absurd_move_date_gives_a_field_error(client, demo, digid_login, move_form, value, message):
+    digid_login(SUZANNE)
+    response = client.post(FORM, move_form(verhuisdatum=value))
+    html = response.content.decode()
+    assert response.status_code == 400 and message in html and 'id="id_verhuisdatum_error"' in html
+    assert not Zaak.objects.exists()
+
+
+def test_move_date_past_window_is_a_term(client, demo, digid_login, move_form):
+    digid_login(SUZANNE)
+    long_ago = (timezone.localdate() - timedelta(days=200)).isoformat()
+    assert client.post(FORM, move_form(verhuisdatum=long_ago)).status_code == 302
+    demo["rotterdam"].producten.filter(product__slug="verhuizing").update(
+        termijnen={"verhuisdatum_max_dagen_terug": 100})
+    response = client.post(FORM, move_form(verhuisdatum=long_ago))
+    assert response.status_code == 400 and "meer dan 100 dagen terug" in response.content.decode()

@@ -1,6 +1,9 @@
 """Municipalities (tenants), their host names, themes and enabled products."""
 
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -88,6 +91,25 @@ LEVEL_CHOICES_DIGID = [(lv, lv) for lv in DIGID_LEVELS]
 LEVEL_CHOICES_EHERKENNING = [(lv, lv) for lv in EHERKENNING_LEVELS]
 
 
+def split_codes(value: str) -> list[str]:
+    """A list typed in the admin: separated by commas, semicolons, spaces or new lines."""
+    return [code for code in re.split(r"[\s,;]+", value or "") if code]
+
+
+def validate_sbi_codes(value: str) -> None:
+    wrong = [code for code in split_codes(value) if not re.fullmatch(r"\d{2,6}", code)]
+    if wrong:
+        raise ValidationError(_("Een SBI-code bestaat uit 2 tot 6 cijfers, bv. 9603. Controleer: %(codes)s.")
+                              % {"codes": ", ".join(wrong)})
+
+
+def validate_kvk_nummers(value: str) -> None:
+    wrong = [code for code in split_codes(value) if not re.fullmatch(r"\d{8}", code)]
+    if wrong:
+        raise ValidationError(_("Een KvK-nummer bestaat uit 8 cijfers. Controleer: %(codes)s.")
+                              % {"codes": ", ".join(wrong)})
+
+
 class GemeenteProduct(models.Model):
     """A product as one municipality offers it: its own fees, terms, levels and texts."""
 
@@ -105,6 +127,17 @@ class GemeenteProduct(models.Model):
         _("termijnen en instellingen"), default=dict, blank=True,
         help_text=_("Overschrijft de standaardwaarden van het proces, bv. {\"afhandeltermijn_dagen\": 5}."))
     toelichting = models.TextField(_("toelichting"), blank=True)
+    # Which companies (eHerkenning) may use the product; DigiD logins are not affected.
+    toegang_sbi_codes = models.CharField(
+        _("toegestane SBI-codes"), max_length=200, blank=True, validators=[validate_sbi_codes],
+        help_text=_("Alleen bedrijven met een SBI-activiteit in het Handelsregister die begint met een van deze "
+                    "codes, bv. 9603 (uitvaartbranche). Gescheiden door komma's. Leeg: de standaard van het "
+                    "proces (geen beperking als het proces er geen heeft)."))
+    toegang_kvk_nummers = models.TextField(
+        _("toegestane KvK-nummers"), blank=True, validators=[validate_kvk_nummers],
+        help_text=_("Deze bedrijven mogen het product altijd gebruiken, ook zonder passende SBI-code. Eén "
+                    "KvK-nummer per regel of gescheiden door komma's. Staan hier nummers en geldt er geen SBI-code, "
+                    "dan mogen alleen deze bedrijven."))
 
     class Meta:
         verbose_name = _("product van de gemeente")
@@ -114,6 +147,14 @@ class GemeenteProduct(models.Model):
 
     def __str__(self):
         return f"{self.product} ({self.gemeente})"
+
+    def sbi_prefixes(self, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The SBI codes a company's activity must start with; the process's default unless configured."""
+        return tuple(split_codes(self.toegang_sbi_codes)) or tuple(default)
+
+    @property
+    def kvk_nummers(self) -> frozenset[str]:
+        return frozenset(split_codes(self.toegang_kvk_nummers))
 
 
 class Medewerkerschap(models.Model):

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zaken.forms.dates import DatumField
+from zaken.forms.lookups import LookupLimitReached, persoon_opzoeken
 from zaken.forms.validators import normalise_postcode, validate_upload
 from zaken.integrations.errors import NotFound, Unavailable
+from zaken.identity import AuthContext
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
 from zaken.validators import validate_bsn
@@ -37,15 +42,24 @@ class AangeverForm(forms.Form):
                           error_messages={"required": gettext_lazy("Vul het burgerservicenummer van de overledene "
                                                                    "in.")})
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, auth: AuthContext, gemeente: Gemeente, terms: dict, **kwargs):
         super().__init__(*args, **kwargs)
+        self.auth, self.gemeente, self.terms = auth, gemeente, terms
         self.persoon: dict | None = None
 
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()
         validate_bsn(bsn)
         try:
-            persoon = get_adapter("brp").persoon(bsn)
+            persoon = persoon_opzoeken(bsn=bsn, auth=self.auth, gemeente=self.gemeente,
+                                       per_hour=self.terms["brp_opzoekingen_per_uur"],
+                                       reason="overledene vaststellen voor de aangifte van overlijden",
+                                       processing_activity="aangifte overlijden: overledene opzoeken",
+                                       categories=["naam", "geboorte", "overlijden"])
+        except LookupLimitReached:
+            raise ValidationError(_("U hebt het afgelopen uur al %(n)s keer een persoon opgezocht. Meer kan niet "
+                                    "binnen een uur. Probeer het over een uur opnieuw, of doe de aangifte aan de "
+                                    "balie van de gemeente.") % {"n": self.terms["brp_opzoekingen_per_uur"]}) from None
         except NotFound:
             raise ValidationError(_("Dit BSN komt niet voor in de Basisregistratie Personen. Controleer het "
                                     "nummer.")) from None
@@ -60,10 +74,10 @@ class AangeverForm(forms.Form):
 
 
 class OverlijdenForm(forms.Form):
-    overlijdensdatum = forms.DateField(label=gettext_lazy("Datum van overlijden"),
-                                       widget=forms.DateInput(attrs={"type": "date"}),
-                                       error_messages={"required": gettext_lazy("Vul de datum van overlijden in."),
-                                                       "invalid": gettext_lazy("Vul een geldige datum in.")})
+    overlijdensdatum = DatumField(label=gettext_lazy("Datum van overlijden"),
+                                  error_messages={"required": gettext_lazy("Vul de datum van overlijden in."),
+                                                  "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld "
+                                                                          "14-03-2026.")})
     overlijdenstijd = forms.TimeField(label=gettext_lazy("Tijdstip van overlijden"),
                                       error_messages={"required": gettext_lazy("Vul het tijdstip van overlijden in, "
                                                                                "bijvoorbeeld 14:30."),
@@ -87,10 +101,10 @@ class OverlijdenForm(forms.Form):
     wijze = forms.ChoiceField(label=gettext_lazy("Begraven of cremeren"), widget=forms.RadioSelect,
                               choices=[("begraven", gettext_lazy("Begraven")), ("cremeren", gettext_lazy("Cremeren"))],
                               error_messages={"required": gettext_lazy("Kies begraven of cremeren.")})
-    uitvaart_datum = forms.DateField(label=gettext_lazy("Geplande datum"), widget=forms.DateInput(attrs={"type": "date"}),
-                                     error_messages={"required": gettext_lazy("Vul de geplande datum van de "
-                                                                              "uitvaart in."),
-                                                     "invalid": gettext_lazy("Vul een geldige datum in.")})
+    uitvaart_datum = DatumField(label=gettext_lazy("Geplande datum"),
+                                error_messages={"required": gettext_lazy("Vul de geplande datum van de uitvaart in."),
+                                                "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld "
+                                                                        "18-03-2026.")})
     uitvaart_tijd = forms.TimeField(label=gettext_lazy("Gepland tijdstip"),
                                     error_messages={"required": gettext_lazy("Vul het geplande tijdstip in."),
                                                     "invalid": gettext_lazy("Vul een geldig tijdstip in, "
@@ -112,9 +126,11 @@ class OverlijdenForm(forms.Form):
                                       help_text=gettext_lazy("Verplicht als de uitvaart vóór 36 uur na het overlijden "
                                                              "of na de 6e werkdag valt. PDF, JPG of PNG."))
 
-    def __init__(self, *args, gemeente: Gemeente, terms: dict, bestaande: dict | None = None, **kwargs):
+    def __init__(self, *args, gemeente: Gemeente, terms: dict, bestaande: dict | None = None,
+                 geboren: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.gemeente, self.terms = gemeente, terms
+        self.geboren = geboren  # earliest birth day the BRP allows: death cannot lie before it
         self.bestaande = bestaande or {}  # uploads kept from an earlier round of this draft
         self.fields["uittreksels"].validators.append(_max_validator(terms["max_uittreksels"]))
         self.fields["plaats_gemeente"].choices = [("", _("Kies een gemeente"))] + [
@@ -147,16 +163,19 @@ class OverlijdenForm(forms.Form):
         overleden_op = None
         if data.get("overlijdensdatum") and data.get("overlijdenstijd"):
             overleden_op = rules.combineer(data["overlijdensdatum"], data["overlijdenstijd"], tz)
-            if overleden_op > timezone.now():
-                self.add_error("overlijdensdatum", _("De datum en tijd van overlijden liggen in de toekomst."))
+            fout = rules.overlijden_fout(overleden_op=overleden_op, geboren=self.geboren, nu=timezone.localtime(),
+                                         terms=self.terms)
+            if fout:
+                self.add_error("overlijdensdatum", fout)
                 overleden_op = None
         self._clean_plaats(data)
         if overleden_op:
             self.venster = rules.uitvaartvenster(overleden_op=overleden_op, terms=self.terms)
             if data.get("uitvaart_datum") and data.get("uitvaart_tijd"):
                 uitvaart = rules.combineer(data["uitvaart_datum"], data["uitvaart_tijd"], tz)
-                if uitvaart <= overleden_op:
-                    self.add_error("uitvaart_datum", _("De uitvaart moet na het overlijden liggen."))
+                fout = rules.uitvaart_fout(uitvaart_op=uitvaart, overleden_op=overleden_op, terms=self.terms)
+                if fout:
+                    self.add_error("uitvaart_datum", fout)
                 else:
                     self.afwijking = self.venster.beoordeel(uitvaart)
                     if self.afwijking and not self.has_upload(data, "uitstel_besluit"):

@@ -41,6 +41,45 @@ def uitvaartvenster(*, overleden_op: datetime, terms: dict) -> Uitvaartvenster:
     )
 
 
+def geboren_vanaf(persoon: dict) -> date | None:
+    """The earliest day the BRP's birth date allows (HC Datum, JaarMaandDatum, JaarDatum); None if unknown."""
+    datum = (persoon.get("geboorte") or {}).get("datum") or {}
+    try:
+        if datum.get("type") == "Datum":
+            return date.fromisoformat(datum["datum"])
+        if datum.get("jaar"):
+            return date(int(datum["jaar"]), int(datum.get("maand") or 1), 1)
+    except (KeyError, TypeError, ValueError):
+        pass
+    return None
+
+
+def overlijden_fout(*, overleden_op: datetime, geboren: date | None, nu: datetime, terms: dict) -> str:
+    """Why this moment of death is impossible or implausible (with what to do), or "" when it is fine."""
+    if overleden_op > nu:
+        return str(_("De datum en tijd van overlijden liggen in de toekomst. Vul de datum en tijd in waarop de "
+                     "persoon is overleden."))
+    if geboren and overleden_op.date() < geboren:
+        return str(_("De datum van overlijden ligt vóór de geboortedatum (%(geboren)s). Controleer de datum.")
+                   % {"geboren": geboren.strftime("%d-%m-%Y")})
+    if overleden_op.date() < nu.date() - timedelta(days=terms["overlijden_max_dagen_terug"]):
+        return str(_("De datum van overlijden ligt meer dan %(n)s dagen terug. Controleer de datum. Klopt de datum "
+                     "wel? Doe de aangifte dan aan de balie van de gemeente.")
+                   % {"n": terms["overlijden_max_dagen_terug"]})
+    return ""
+
+
+def uitvaart_fout(*, uitvaart_op: datetime, overleden_op: datetime, terms: dict) -> str:
+    """Why this funeral moment cannot be right (with what to do), or "" when it is fine."""
+    if uitvaart_op <= overleden_op:
+        return str(_("De uitvaart moet na het overlijden liggen. Controleer de datum en het tijdstip."))
+    if uitvaart_op.date() > overleden_op.date() + timedelta(days=terms["uitvaart_max_dagen_na_overlijden"]):
+        return str(_("De uitvaart ligt meer dan %(n)s dagen na het overlijden. Controleer de datum, of neem contact "
+                     "op met de gemeente als de uitvaart echt zo laat is.")
+                   % {"n": terms["uitvaart_max_dagen_na_overlijden"]})
+    return ""
+
+
 def combineer(day: date, moment: time | None, tz) -> datetime:
     """A date and an optional time as an aware datetime in `tz` (a zoneinfo zone); no time means noon."""
     return datetime.combine(day, moment or time(12, 0), tzinfo=tz)
@@ -80,8 +119,18 @@ def adresregel(persoon: dict) -> str:
     return f"{adres.get('officieleStraatnaam', '')} {nummer}, {adres.get('postcode', '')} {adres.get('woonplaats', '')}"
 
 
+def overledene_bevestiging(persoon: dict) -> dict:
+    """Only what the undertaker needs to confirm the identity: name and date of birth (kept in the draft)."""
+    geboren = geboren_vanaf(persoon)
+    return {
+        "naam": volledige_naam(persoon),
+        "geboortedatum_lang": ((persoon.get("geboorte") or {}).get("datum") or {}).get("langFormaat", ""),
+        "geboren_vanaf": geboren.isoformat() if geboren else "",
+    }
+
+
 def overledene_samenvatting(persoon: dict) -> dict:
-    """What the undertaker sees back for confirmation; also stored on the case."""
+    """What the case stores for the akte and the dossier (read again from the BRP at submission)."""
     return {
         "bsn": persoon.get("burgerservicenummer", ""),
         "naam": volledige_naam(persoon),

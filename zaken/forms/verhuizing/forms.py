@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zaken.forms.dates import DatumField
 from zaken.forms.validators import normalise_postcode, validate_upload
 from zaken.integrations.errors import Unavailable
 from zaken.integrations.registry import get_adapter
@@ -34,9 +35,10 @@ class VerhuizingForm(forms.Form):
     huisnummertoevoeging = forms.RegexField(
         label=gettext_lazy("Toevoeging (optioneel)"), regex=r"^[A-Za-z0-9]{1,4}$", required=False,
         error_messages={"invalid": gettext_lazy("Een toevoeging heeft hoogstens 4 letters of cijfers.")})
-    verhuisdatum = forms.DateField(label=gettext_lazy("Verhuisdatum"), widget=forms.DateInput(attrs={"type": "date"}),
-                                   error_messages={"required": gettext_lazy("Vul de datum van uw verhuizing in."),
-                                                   "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld 1-12-2026.")})
+    verhuisdatum = DatumField(label=gettext_lazy("Verhuisdatum"),
+                              error_messages={"required": gettext_lazy("Vul de datum van uw verhuizing in."),
+                                              "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld "
+                                                                      "1-12-2026.")})
     meeverhuizers = forms.MultipleChoiceField(
         label=gettext_lazy("Wie verhuizen er met u mee?"), required=False, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": gettext_lazy("Deze persoon kunt u niet meeverhuizen. Kies alleen uit de "
@@ -78,9 +80,9 @@ class VerhuizingForm(forms.Form):
     def clean_verhuisdatum(self):
         day = self.cleaned_data["verhuisdatum"]
         today = timezone.localdate()
-        if day < today - timedelta(days=366):
-            raise ValidationError(_("Deze datum ligt meer dan een jaar terug. Controleer de datum of neem "
-                                    "contact op met de gemeente."))
+        if day < today - timedelta(days=self.terms["verhuisdatum_max_dagen_terug"]):
+            raise ValidationError(_("Deze datum ligt meer dan %(n)s dagen terug. Controleer de datum of neem "
+                                    "contact op met de gemeente.") % {"n": self.terms["verhuisdatum_max_dagen_terug"]})
         try:
             self.verhuisdatum = rules.verhuisdatum_bepalen(opgegeven=day, vandaag=today, terms=self.terms)
         except ValueError:

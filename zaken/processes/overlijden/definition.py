@@ -20,7 +20,13 @@ DEFAULT_TERMS = {
     "uitvaart_uiterlijk_werkdagen": 6,
     # A request for missing documents must be answered fast: the funeral is days away.
     "aanvulling_termijn_dagen": 2,
+    "aanvulling_termijn_max_dagen": 14,  # the latest term a civil servant may set by hand
     "max_uittreksels": 10,
+    # Plausibility of typed dates: an older death or a later funeral is handled at the counter.
+    "overlijden_max_dagen_terug": 365,
+    "uitvaart_max_dagen_na_overlijden": 60,
+    # BRP look-ups by BSN per acting subject (the employee behind the eHerkenning login) per hour.
+    "brp_opzoekingen_per_uur": 20,
 }
 
 DEFINITION = ProcessDefinition(
@@ -29,6 +35,12 @@ DEFINITION = ProcessDefinition(
     zaaktype_omschrijving=_("Aangifte overlijden"),
     # A third party's BSN is processed: Substantieel (EH3) unless the municipality sets EH2+.
     min_level_eherkenning="EH3",
+    # A BSN look-up of a third party: only undertakers (SBI 9603 uitvaartbranche, e.g. 96031).
+    company_sbi_prefixes=("9603",),
+    company_refused_text=_("Alleen uitvaartondernemingen (SBI 9603, uitvaartbranche) kunnen de aangifte van "
+                           "overlijden online doen. Bent u geen uitvaartondernemer, bijvoorbeeld een nabestaande, "
+                           "een arts of een zorginstelling? Doe de aangifte dan aan de balie van de gemeente. Neem "
+                           "een verklaring van overlijden (A-formulier) en uw identiteitsbewijs mee."),
     doorlooptijd_dagen=10,
     default_terms=DEFAULT_TERMS,
     start_view="zaken.processes.overlijden.eform.start",

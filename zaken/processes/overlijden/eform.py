@@ -46,11 +46,12 @@ def _draft(request) -> dict:
 def aangever_step(request):
     draft = _draft(request)
     bedrijf = bedrijf_prefill(request.auth_context)
-    form = AangeverForm(request.POST or None, initial={**draft.get("aangever", {}), "bsn": draft.get("bsn", "")})
+    form = AangeverForm(request.POST or None, initial={**draft.get("aangever", {}), "bsn": draft.get("bsn", "")},
+                        auth=request.auth_context, gemeente=request.gemeente, terms=terms_for(request.gemeente))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         draft.update(bedrijf=bedrijf, aangever={k: data[k] for k in ("aangever_naam", "email", "telefoon")},
-                     bsn=data["bsn"], overledene=rules.overledene_samenvatting(form.persoon))
+                     bsn=data["bsn"], overledene=rules.overledene_bevestiging(form.persoon))
         request.session[DRAFT_KEY] = draft
         return redirect(_url(request, "overlijden"))
     return render(request, "overlijden/aangever.html", {"form": form, "bedrijf": bedrijf},
@@ -69,9 +70,10 @@ def overlijden_step(request):
     if not draft.get("bsn"):
         return redirect(_url(request))
     terms = terms_for(request.gemeente)
+    geboren = (draft.get("overledene") or {}).get("geboren_vanaf")
     form = OverlijdenForm(request.POST or None, request.FILES or None, gemeente=request.gemeente, terms=terms,
-                          bestaande=draft.get("uploads"), initial=draft.get("velden") or {"plaats_soort": "adres",
-                                                                                          "uittreksels": 0})
+                          bestaande=draft.get("uploads"), geboren=date.fromisoformat(geboren) if geboren else None,
+                          initial=draft.get("velden") or {"plaats_soort": "adres", "uittreksels": 0})
     if request.method == "POST" and form.is_valid():
         draft.update(_store(request, form, previous=draft))
         request.session[DRAFT_KEY] = draft

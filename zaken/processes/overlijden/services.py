@@ -80,6 +80,14 @@ def overlijden_indienen(*, aangifte: Aangifte, auth: AuthContext, gemeente: Geme
         raise OverlijdenRefused(_("Volgens de Basisregistratie Personen is deze persoon al als overleden "
                                   "geregistreerd."))
     terms = terms_for(gemeente)
+    # The form checks the same; a caller that skips the form must not get an impossible date through.
+    fout = (rules.overlijden_fout(overleden_op=aangifte.overleden_op, geboren=rules.geboren_vanaf(persoon),
+                                  nu=timezone.localtime(), terms=terms)
+            or rules.uitvaart_fout(uitvaart_op=aangifte.uitvaart_op, overleden_op=aangifte.overleden_op, terms=terms))
+    if fout:
+        raise OverlijdenRefused(fout)
+    if "a_formulier" not in aangifte.uploads:
+        raise OverlijdenRefused(_("De verklaring van overlijden (A-formulier) ontbreekt."))
     venster = rules.uitvaartvenster(overleden_op=aangifte.overleden_op, terms=terms)
     afwijking = venster.beoordeel(aangifte.uitvaart_op)
     if afwijking and "uitstel_besluit" not in aangifte.uploads:

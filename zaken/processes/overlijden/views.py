@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zaken.forms.dates import DatumField, termijn_fout
 from zaken.processes.shared import CaseTaskView
 
 from . import services
@@ -14,16 +15,22 @@ class ControlerenForm(forms.Form):
         ("compleet", _("Documenten compleet en in orde")),
         ("onvolledig", _("Documenten onvolledig: de uitvaartondernemer om aanvulling vragen"))])
     vraag = forms.CharField(label=_("Vraag aan de uitvaartondernemer"), widget=forms.Textarea, required=False)
-    termijn = forms.DateField(label=_("Reageren uiterlijk op"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    termijn = DatumField(label=_("Reageren uiterlijk op"), required=False,
+                         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 14-03-2026.")})
+
+    def __init__(self, *args, terms: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = terms
 
     def clean(self):
         data = super().clean()
         if data.get("uitkomst") == "onvolledig":
             if not data.get("vraag"):
                 self.add_error("vraag", _("Schrijf op welke documenten of gegevens ontbreken."))
-            if data.get("termijn") and data["termijn"] <= timezone.localdate():
-                self.add_error("termijn", _("De termijn moet in de toekomst liggen."))
+            fout = data.get("termijn") and termijn_fout(data["termijn"], vandaag=timezone.localdate(),
+                                                        max_dagen=self.terms["aanvulling_termijn_max_dagen"])
+            if fout:
+                self.add_error("termijn", fout)
         return data
 
 
@@ -42,6 +49,10 @@ class BevestigForm(forms.Form):
 
 class ControlerenView(CaseTaskView):
     form_class = ControlerenForm
+
+    def get_form_kwargs(self):
+        gemeente = self.request.activation.process.artifact.zaak.gemeente
+        return {**super().get_form_kwargs(), "terms": services.terms_for(gemeente)}
 
     def perform(self, overlijden, actor, data):
         services.overlijden_documenten_controleren(overlijden=overlijden, by=actor,

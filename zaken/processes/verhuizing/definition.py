@@ -17,6 +17,8 @@ DEFAULT_TERMS = {
     # Art. 2.39 Wet BRP: report no earlier than 4 weeks before, no later than 5 days after the move.
     "aangifte_dagen_voor_verhuizing": 28,
     "aangifte_dagen_na_verhuizing": 5,
+    # A move date further back is surely a typing error; the form refuses it (a late report is allowed).
+    "verhuisdatum_max_dagen_terug": 365,
     # Residents already registered at the new address above which an adresonderzoek starts.
     "max_bewoners_zonder_onderzoek": 4,
     # Children younger than this may be reported by a parent (the rule; VERIFY 16/17).
@@ -24,6 +26,7 @@ DEFAULT_TERMS = {
     # Request for more information: answer within this many days; reminder this many days before.
     "aanvulling_termijn_dagen": 14,
     "herinnering_dagen_voor_termijn": 3,
+    "aanvulling_termijn_max_dagen": 56,  # the latest term a civil servant may set by hand
     # Staff decision period (Utrecht: 5 minutes work; 5 working days is the promise to citizens).
     "afhandeltermijn_werkdagen": 5,
     "bezwaartermijn_weken": 6,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zaken.forms.dates import DatumField, termijn_fout
 from zaken.processes.shared import CaseTaskView
 
 from . import services
@@ -16,16 +17,22 @@ class BeoordelenForm(forms.Form):
         ("afwijzen", _("Afwijzen"))])
     toelichting = forms.CharField(label=_("Toelichting of reden van afwijzing"), widget=forms.Textarea, required=False)
     vraag = forms.CharField(label=_("Vraag aan de aanvrager"), widget=forms.Textarea, required=False)
-    termijn = forms.DateField(label=_("Reageren uiterlijk op"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+    termijn = DatumField(label=_("Reageren uiterlijk op"), required=False,
+                         error_messages={"invalid": _("Vul een geldige datum in, bijvoorbeeld 14-03-2026.")})
+
+    def __init__(self, *args, terms: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms = terms
 
     def clean(self):
         data = super().clean()
         if data.get("besluit") == "aanvulling":
             if not data.get("vraag"):
                 self.add_error("vraag", _("Schrijf op welke gegevens u nodig hebt."))
-            if data.get("termijn") and data["termijn"] <= timezone.localdate():
-                self.add_error("termijn", _("De termijn moet in de toekomst liggen."))
+            fout = data.get("termijn") and termijn_fout(data["termijn"], vandaag=timezone.localdate(),
+                                                        max_dagen=self.terms["aanvulling_termijn_max_dagen"])
+            if fout:
+                self.add_error("termijn", fout)
         if data.get("besluit") == "afwijzen" and not data.get("toelichting"):
             self.add_error("toelichting", _("Een afwijzing moet gemotiveerd worden (art. 3:46 Awb)."))
         return data
@@ -41,6 +48,10 @@ class AdresonderzoekForm(forms.Form):
 
 class BeoordelenView(CaseTaskView):
     form_class = BeoordelenForm
+
+    def get_form_kwargs(self):
+        gemeente = self.request.activation.process.artifact.zaak.gemeente
+        return {**super().get_form_kwargs(), "terms": services.terms_for(gemeente)}
 
     def perform(self, verhuizing, actor, data):
         services.verhuizing_beoordelen(verhuizing=verhuizing, by=actor, **data)
