@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zaken', '0003_verzoek'),
+        ('zaken', '0004_indiening_sleutel'),
     ]
 
     operations = [
