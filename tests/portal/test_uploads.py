@@ -6,10 +6,7 @@ takes no uploads. Each refusal must show the Dutch message next to the field and
 no file in the private storage, no Document row, no draft entry in the session.
 """
 
-import io
 import re
-import struct
-import zlib
 from datetime import timedelta
 from html import unescape
 
@@ -17,6 +14,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from tests import samples
 from tests.factories import ZaakFactory
 from tests.overlijden.helpers import MAAS, PERSOON
 from zaken.actors import Actor
@@ -29,38 +27,17 @@ TOO_LARGE = "Het bestand is te groot"
 EMPTY = "leeg"
 
 
-def real_pdf() -> bytes:
-    from pypdf import PdfWriter
-
-    writer, out = PdfWriter(), io.BytesIO()
-    writer.add_blank_page(width=72, height=72)
-    writer.write(out)
-    return out.getvalue()
-
-
-def real_png() -> bytes:
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b""))
-
-
-def real_jpeg() -> bytes:
-    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 32 + b"\xff\xd9"
-
-
 # name, bytes: each is refused with BAD_TYPE.
 DISGUISED = {
-    "pdf-named-exe": ("verklaring.exe", real_pdf),
-    "png-named-pdf": ("verklaring.pdf", real_png),
-    "jpeg-named-png": ("verklaring.png", real_jpeg),
-    "pdf-no-extension": ("verklaring", real_pdf),
+    "pdf-named-exe": ("verklaring.exe", samples.pdf),
+    "png-named-pdf": ("verklaring.pdf", samples.png),
+    "jpeg-named-png": ("verklaring.png", samples.jpeg),
+    "pdf-no-extension": ("verklaring", samples.pdf),
     # Near misses: only the first byte(s) of a signature are right.
-    "near-pdf": ("verklaring.pdf", lambda: b"%PDX-1.7\n" + real_pdf()[9:]),
-    "near-png": ("verklaring.png", lambda: b"\x89PNX\r\n\x1a\n" + real_png()[8:]),
-    "near-png-tail": ("verklaring.png", lambda: b"\x89PNG\r\n\x1a\x00" + real_png()[8:]),
-    "near-jpeg": ("verklaring.jpg", lambda: b"\xff\xd8\x00\xe0" + real_jpeg()[4:]),
+    "near-pdf": ("verklaring.pdf", lambda: b"%PDX-1.7\n" + samples.pdf()[9:]),
+    "near-png": ("verklaring.png", lambda: b"\x89PNX\r\n\x1a\n" + samples.png()[8:]),
+    "near-png-tail": ("verklaring.png", lambda: b"\x89PNG\r\n\x1a\x00" + samples.png()[8:]),
+    "near-jpeg": ("verklaring.jpg", lambda: b"\xff\xd8\x00\xe0" + samples.jpeg()[4:]),
 }
 
 
@@ -134,7 +111,7 @@ class DeathUpload:
                 "wijze": "cremeren", "uitvaart_datum": (death.date() + timedelta(days=funeral_days)).isoformat(),
                 "uitvaart_tijd": "11:00", "uitvaart_plaats": "Crematorium Hofwijk", "uittreksels": "1"}
         if self.field != "a_formulier":
-            data["a_formulier"] = upload("a-formulier.pdf", real_pdf())
+            data["a_formulier"] = upload("a-formulier.pdf", samples.pdf())
         data[self.field] = file
         return self.client.post(self.url + "overlijden/", data)
 
@@ -195,9 +172,9 @@ def assert_refused(point, response, message, storage):
 @pytest.mark.parametrize("kind", ["pdf", "png", "jpeg"])
 def test_a_real_file_with_its_own_name_is_accepted(point, private_storage, kind):
     """The control: the same fixtures and storage accept a genuine file, so the refusals below mean something."""
-    content, name, content_type = {"pdf": (real_pdf(), "verklaring.pdf", "application/pdf"),
-                                   "png": (real_png(), "verklaring.png", "image/png"),
-                                   "jpeg": (real_jpeg(), "verklaring.JPG", "image/jpeg")}[kind]
+    content, name, content_type = {"pdf": (samples.pdf(), "verklaring.pdf", "application/pdf"),
+                                   "png": (samples.png(), "verklaring.png", "image/png"),
+                                   "jpeg": (samples.jpeg(), "verklaring.JPG", "image/jpeg")}[kind]
     response = point.post(upload(name, content, content_type))
     assert response.status_code == 302, response.content.decode()[:4000]
     assert point.draft_has_upload()
@@ -213,7 +190,7 @@ def test_disguised_file_is_refused_and_nothing_stored(point, private_storage, di
 
 def test_too_large_file_is_refused_and_nothing_stored(point, private_storage, settings):
     settings.UPLOAD_MAX_BYTES = 1000
-    response = point.post(upload("verklaring.pdf", real_pdf() + b"%" + b"0" * 2000))
+    response = point.post(upload("verklaring.pdf", samples.pdf() + b"%" + b"0" * 2000))
     assert_refused(point, response, TOO_LARGE, private_storage)
 
 
