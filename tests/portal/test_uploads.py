@@ -197,3 +197,12 @@ def test_too_large_file_is_refused_and_nothing_stored(point, private_storage, se
 def test_empty_file_is_refused_and_nothing_stored(point, private_storage):
     response = point.post(upload("verklaring.pdf", b""))
     assert_refused(point, response, EMPTY, private_storage)
+
+
+def test_one_bad_attachment_among_good_ones_stores_none_of_them(client, demo, digid_login, eherkenning_login,
+                                                                private_storage):
+    point = AnswerAttachment(client, digid_login, eherkenning_login, demo)
+    response = client.post(point.url, {"antwoord": "Zie de bijlagen.", "bijlagen": [
+        upload("contract.pdf", samples.pdf()), upload("foto.png", samples.png()),
+        upload("contract.exe", samples.pdf())]})
+    assert_refused(point, response, BAD_TYPE, private_storage)
