@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 BAD_TYPE = "Dit bestandstype kunnen wij niet aannemen. Upload een PDF, JPG of PNG."
 TOO_LARGE = "Het bestand is te groot"
-EMPTY = "leeg"
+EMPTY = "leeg"  # Django's own "Het verstuurde bestand is leeg." comes before validate_upload's message
 
 
 # name, bytes: each is refused with BAD_TYPE.
@@ -83,7 +83,7 @@ class MoveConsent:
                 "telefoon": "", "verklaring": "on", "toestemming": file}
         return self.client.post(self.url, data)
 
-    def draft_has_upload(self):
+    def accepted(self):
         draft = self.client.session.get("verhuizing.concept") or {}
         return bool(draft.get("toestemming"))
 
@@ -115,7 +115,7 @@ class DeathUpload:
         data[self.field] = file
         return self.client.post(self.url + "overlijden/", data)
 
-    def draft_has_upload(self):
+    def accepted(self):
         draft = self.client.session.get("overlijden.concept") or {}
         return bool(draft.get("uploads"))
 
@@ -139,7 +139,7 @@ class AnswerAttachment:
     def post(self, file):
         return self.client.post(self.url, {"antwoord": "Zie de bijlage.", "bijlagen": [file]})
 
-    def draft_has_upload(self):
+    def accepted(self):
         self.verzoek.refresh_from_db()
         return not self.verzoek.is_open
 
@@ -158,13 +158,16 @@ def point(request, client, demo, digid_login, eherkenning_login):
     return AnswerAttachment(client, digid_login, eherkenning_login, demo)
 
 
+# Each point's accepted() says whether it took the file: a draft entry in the session, or a recorded answer.
+
+
 def assert_refused(point, response, message, storage):
     html = response.content.decode()
     assert response.status_code == 400, html[:2000]
     assert message in error_next_to(html, point.error_id), html[:4000]
     assert stored_files(storage) == []
     assert not Document.objects.exists()
-    assert not point.draft_has_upload()
+    assert not point.accepted()
 
 
 # --- the tests ---------------------------------------------------------------------------------
@@ -177,7 +180,7 @@ def test_a_real_file_with_its_own_name_is_accepted(point, private_storage, kind)
                                    "jpeg": (samples.jpeg(), "verklaring.JPG", "image/jpeg")}[kind]
     response = point.post(upload(name, content, content_type))
     assert response.status_code == 302, response.content.decode()[:4000]
-    assert point.draft_has_upload()
+    assert point.accepted()
     assert any(p.read_bytes() == content for p in stored_files(private_storage))
 
 
