@@ -4,36 +4,45 @@
 
 Scenario: every living person of the RvIG test set registered in a demo municipality reports a move,
 with everyone they may report for, to the address of the next person in the list who lives elsewhere (a real
-dwelling of the test set). The same rules as the e-form and the service decide:
-gebruiksdoel, inwoning (none here), BRP availability, and the municipality's occupancy threshold.
+dwelling of the test set). Each move is filed through the real service (`verhuizing_indienen`, as the e-form's
+check page does) inside a transaction that is then rolled back, so the service's own rules decide and no move
+stands in the way of the next; a refusal by the service is counted with its message.
 Then the five demo moves of `demo_data` are filed for real and their end states counted.
 """
 
 import collections
 import json
+import time
+from datetime import timedelta
 
 from _harness import demo_database
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 
+class RolledBack(Exception):
+    pass
+
+
 def main():
-    from zaken.forms.verhuizing import rules
     from zaken.forms.verhuizing.prefill import verhuizing_prefill
+    from zaken.identity import AuthContext
     from zaken.integrations.registry import get_adapter
     from zaken.models import Gemeente
     from zaken.processes.verhuizing.demo import demo_cases
     from zaken.processes.verhuizing.models import Verhuizing
-    from zaken.processes.verhuizing.services import terms_for
+    from zaken.processes.verhuizing.services import Aangifte, VerhuizingRefused, terms_for, verhuizing_indienen
 
     with demo_database():
         codes = {g.gemeentecode: g for g in Gemeente.objects.all()}
         personen = json.loads((settings.MOCK_DATA_DIR / "brp" / "personen.json").read_text())
         movers = [p for p in personen if not p.get("overlijden") and p.get("verblijfplaats", {}).get(
             "adresseerbaarObjectIdentificatie") and p.get("gemeenteVanInschrijving", {}).get("code") in codes]
-        brp, bag = get_adapter("brp"), get_adapter("bag")
+        bag = get_adapter("bag")
         outcome, persons_moved = collections.Counter(), 0
+        start = time.perf_counter()
         for i, p in enumerate(movers):
             own = p["verblijfplaats"]["adresseerbaarObjectIdentificatie"]
             # The next registered person at another address: housemates share one.
@@ -44,16 +53,31 @@ def main():
             if gemeente is None:
                 outcome["nieuw adres buiten Samenloket (geweigerd)"] += 1
                 continue
-            terms = terms_for(gemeente)
-            prefill = verhuizing_prefill(bsn=p["burgerservicenummer"], vandaag=timezone.localdate(), terms=terms)
-            reasons = rules.handmatige_redenen(adres=adres, inwoning=False, brp_beschikbaar=prefill.brp_beschikbaar)
-            if rules.adresonderzoek_nodig(bewoners_nieuw_adres=len(brp.bewoners(adres["adresseerbaarObjectIdentificatie"])),
-                                          terms=terms):
-                reasons.append("adresonderzoek")
-            outcome["automatisch" if not reasons else "handmatig: " + ", ".join(reasons)] += 1
-            persons_moved += 1 + len(prefill.huishouden.meeverhuizers)
+            bsn = p["burgerservicenummer"]
+            prefill = verhuizing_prefill(bsn=bsn, vandaag=timezone.localdate(), terms=terms_for(gemeente))
+            aangifte = Aangifte(
+                aangever=prefill.aangever, oud_adres=prefill.verblijfplaats, nieuw_adres=adres,
+                opgegeven_verhuisdatum=timezone.localdate() + timedelta(days=7),
+                meeverhuizers=prefill.huishouden.meeverhuizers, inwoning=False, toestemming=None,
+                email="bench@example.nl", telefoon="", brp_beschikbaar=prefill.brp_beschikbaar)
+            auth = AuthContext.now(means="digid", level="midden", bsn=bsn, display_name="Bench")
+            try:
+                with transaction.atomic():  # rolled back: on_commit work (receipt, mail) never runs
+                    verhuizing = verhuizing_indienen(aangifte=aangifte, auth=auth, behandelende_gemeente=gemeente)
+                    reasons = list(verhuizing.handmatig_redenen) + (
+                        ["adresonderzoek"] if verhuizing.adresonderzoek_nodig else [])
+                    key = ("automatisch" if verhuizing.is_automatisch else "handmatig: " + ", ".join(reasons))
+                    key += f" -> {verhuizing.state}"
+                    raise RolledBack
+            except RolledBack:
+                outcome[key] += 1
+                persons_moved += 1 + len(aangifte.meeverhuizers)
+            except VerhuizingRefused as refused:
+                outcome[f"geweigerd door de service: {refused.message}"] += 1
+        elapsed = time.perf_counter() - start
         total = sum(outcome.values())
-        print(f"test persons reporting a move: {total} (with co-movers: {persons_moved} persons)")
+        print(f"test persons reporting a move: {total} (with co-movers: {persons_moved} persons), "
+              f"filed through verhuizing_indienen in {elapsed:.1f} s")
         for key, count in outcome.most_common():
             print(f"  {key}: {count} ({100 * count / total:.0f}%)")
 

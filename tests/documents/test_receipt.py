@@ -246,19 +246,6 @@ def test_url_fetcher_refuses_network_and_files(no_network):
     assert fetcher.fetch("data:text/plain;base64,aGk=").read() == b"hi"
 
 
-def test_remote_images_in_a_template_are_not_fetched(gemeente, no_network, tmp_path, settings):
-    (tmp_path / "zaken" / "pdf").mkdir(parents=True)
-    (tmp_path / "zaken" / "pdf" / "remote.html").write_text(
-        '{% extends "zaken/pdf/base.html" %}{% block content %}'
-        '<h1>Test</h1><img src="http://127.0.0.1:9/x.png" alt="x">'
-        '<img src="file:///etc/hostname" alt="y">{% endblock %}')
-    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
-    content = render.pdf_render(template="zaken/pdf/remote.html", context={}, gemeente=gemeente, title="Test")
-    reader = PdfReader(io.BytesIO(content))
-    assert "/XObject" not in reader.pages[0]["/Resources"] or not any(
-        x.get_object()["/Subtype"] == "/Image" for x in reader.pages[0]["/Resources"]["/XObject"].values())
-
-
 def test_bsns_anywhere_in_the_form_data_are_masked():
     items = gegevens_items({
         "opmerking": "Mijn partner heeft BSN 999993653, ons postcodegebied is 2514.",
