@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zaken.forms.validators import validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, validate_upload
 
 MAX_BIJLAGEN = 5
 
@@ -13,6 +13,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
+    default_error_messages = UPLOAD_ERROR_MESSAGES
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else ([data] if data else [])

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 BAD_TYPE = "Dit bestandstype kunnen wij niet aannemen. Upload een PDF, JPG of PNG."
 TOO_LARGE = "Het bestand is te groot"
-EMPTY = "leeg"  # Django's own "Het verstuurde bestand is leeg." comes before validate_upload's message
+EMPTY = "Het bestand is leeg. Kies een ander bestand."
 
 
 # name, bytes: each is refused with BAD_TYPE.

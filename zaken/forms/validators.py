@@ -6,12 +6,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Sniffed from the first bytes: the name and the browser's content type can lie.
 SIGNATURES = {
     "application/pdf": (b"%PDF-",),
     "image/jpeg": (b"\xff\xd8\xff",),
     "image/png": (b"\x89PNG\r\n\x1a\n",),
+}
+# Django's own file-field messages, in words that say what to do; for every upload field.
+UPLOAD_ERROR_MESSAGES = {
+    "empty": gettext_lazy("Het bestand is leeg. Kies een ander bestand."),
+    "invalid": gettext_lazy("Er is geen bestand ontvangen. Kies het bestand opnieuw."),
+    "missing": gettext_lazy("Er is geen bestand ontvangen. Kies het bestand opnieuw."),
 }
 EXTENSIONS = {"application/pdf": (".pdf",), "image/jpeg": (".jpg", ".jpeg"), "image/png": (".png",)}
 

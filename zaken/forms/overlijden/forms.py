@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
 from zaken.forms.lookups import LookupLimitReached, persoon_opzoeken
-from zaken.forms.validators import normalise_postcode, validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, normalise_postcode, validate_upload
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.identity import AuthContext
 from zaken.integrations.registry import get_adapter
@@ -114,14 +114,14 @@ class OverlijdenForm(forms.Form):
                                                                                "crematorium in.")})
     uittreksels = forms.IntegerField(label=gettext_lazy("Aantal uittreksels van de akte"), min_value=0, initial=0,
                                      error_messages={"invalid": gettext_lazy("Vul een aantal in.")})
-    a_formulier = forms.FileField(label=gettext_lazy("Verklaring van overlijden (A-formulier)"), required=False,
+    a_formulier = forms.FileField(error_messages=UPLOAD_ERROR_MESSAGES, label=gettext_lazy("Verklaring van overlijden (A-formulier)"), required=False,
                                   help_text=gettext_lazy("Van de behandelend arts of de gemeentelijk lijkschouwer. "
                                                          "PDF, JPG of PNG."))
-    ovj_verklaring = forms.FileField(label=gettext_lazy("Verklaring van geen bezwaar van de officier van justitie"),
+    ovj_verklaring = forms.FileField(error_messages=UPLOAD_ERROR_MESSAGES, label=gettext_lazy("Verklaring van geen bezwaar van de officier van justitie"),
                                      required=False,
                                      help_text=gettext_lazy("Verplicht bij een niet-natuurlijk overlijden. PDF, JPG "
                                                             "of PNG."))
-    uitstel_besluit = forms.FileField(label=gettext_lazy("Besluit of verklaring voor uitstel of verkorting"),
+    uitstel_besluit = forms.FileField(error_messages=UPLOAD_ERROR_MESSAGES, label=gettext_lazy("Besluit of verklaring voor uitstel of verkorting"),
                                       required=False,
                                       help_text=gettext_lazy("Verplicht als de uitvaart vóór 36 uur na het overlijden "
                                                              "of na de 6e werkdag valt. PDF, JPG of PNG."))

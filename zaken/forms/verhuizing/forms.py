@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
-from zaken.forms.validators import normalise_postcode, validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, normalise_postcode, validate_upload
 from zaken.integrations.errors import Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
@@ -46,7 +46,7 @@ class VerhuizingForm(forms.Form):
     inwoning = forms.ChoiceField(label=gettext_lazy("Gaat u inwonen bij iemand die al op het nieuwe adres woont?"),
                                  choices=JA_NEE, widget=forms.RadioSelect, initial="nee",
                                  error_messages={"required": gettext_lazy("Kies ja of nee.")})
-    toestemming = forms.FileField(
+    toestemming = forms.FileField(error_messages=UPLOAD_ERROR_MESSAGES, 
         label=gettext_lazy("Toestemming van de hoofdbewoner"), required=False,
         help_text=gettext_lazy("Een ondertekende verklaring van de hoofdbewoner met een kopie van diens "
                                "identiteitsbewijs. PDF, JPG of PNG."))
