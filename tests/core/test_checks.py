@@ -1,15 +1,20 @@
+import json
+import os
+import secrets
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
-
 
 def test_deploy_check_refuses_mock_adapters():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check", deploy=True, fail_level="ERROR")
     for kind in ("digid", "eherkenning", "brp", "bag", "kvk"):
         assert f"INTEGRATIONS['{kind}'] uses mock adapter" in str(exc.value)
-
 
 @override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-mock",
                                  "bag": "bag-mock", "kvk": "kvk-mock"})
@@ -18,13 +23,34 @@ def test_deploy_check_names_unknown_adapters():
         call_command("check", deploy=True, fail_level="ERROR")
     assert "names unknown adapter 'digid-saml'" in str(exc.value)
 
-
 def test_plain_check_passes_with_mocks():
     call_command("check")
-
 
 @override_settings(SESSION_INACTIVITY_SECONDS=16 * 60)
 def test_session_longer_than_digid_allows_is_refused():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check")
     assert "15 minutes" in str(exc.value)
+
+# The real settings modules, each in a process of its own, as CI and `make serve` run them.
+
+def manage(tmp_path, settings_module, *args, **env):
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "SAMENLOKET_VAR_DIR": str(tmp_path),
+                   "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env}
+    for name in ("DJANGO_DEBUG",):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,
+                          capture_output=True, text=True, timeout=900)
+
+def test_collectstatic_succeeds_with_the_production_storage(tmp_path):
+    """Hashed and compressed as in production: every reference in every collected CSS resolves."""
+    result = manage(tmp_path, "config.settings.production", "collectstatic", "--noinput", "-v", "0")
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
+    for linked in ("viewflow/fonts/roboto/roboto-fontface.css", "viewflow/css/viewflow.min.css",
+                   "backoffice/backoffice.css", "portal/portal.css"):
+        assert linked in manifest
+    roboto = (tmp_path / "static" / manifest["viewflow/fonts/roboto/roboto-fontface.css"]).read_text()
+    assert manifest["viewflow/fonts/roboto/Roboto-Thin.woff2"].rsplit("/", 1)[-1] in roboto
+    assert (tmp_path / "static" / (manifest["portal/portal.css"] + ".gz")).is_file()
