@@ -1,4 +1,4 @@
-# Samenloket. Two commands for people: `make run` and `make test`; the rest are their steps.
+# Samenloket. Commands for people: `make run`, `make serve` and `make test`; the rest are their steps.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra gettext
 DEB_TEST := chromium poppler-utils
 
-.PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run test lock clean
+.PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run serve test lock clean
 
 install: deb-runtime python-deps node-deps static messages
 
@@ -59,6 +59,11 @@ run: install demo
 	@# Without Celery beat in the embedded mode, a sweep every minute fires the timers.
 	@$(PY) manage.py zaken_timers --interval 60 -v 0 & trap "kill $$!" EXIT; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The same demo as production runs it: PostgreSQL, Redis, gunicorn, Celery worker and beat,
+# staging settings with a "testomgeving" banner (see scripts/serve.sh for its settings).
+serve: install
+	@PORT=$(PORT) SUDO=$(SUDO) scripts/serve.sh
 
 test: install deb-test
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)

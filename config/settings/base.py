@@ -134,9 +134,13 @@ INTEGRATIONS = {
 }
 # Mock registers read fixture files in the real APIs' formats from this directory.
 MOCK_DATA_DIR = Path(os.environ.get("SAMENLOKET_MOCK_DATA_DIR", VAR_DIR / "mockdata"))
-# Source of the BRP/BAG fixtures (RvIG test set, CSV); converted by `manage.py mock_registers_build`.
-RVIG_TESTSET_DIR = Path(os.environ.get("SAMENLOKET_RVIG_TESTSET_DIR",
-                                       BASE_DIR.parent / "shared" / "data" / "rvig-testset"))
+# Source of the BRP/BAG fixtures (RvIG test set, CSV, EUPL; kept in the repository beside its
+# licence); converted by `manage.py mock_registers_build`.
+RVIG_TESTSET_DIR = Path(os.environ.get("SAMENLOKET_RVIG_TESTSET_DIR", BASE_DIR / "data" / "rvig-testset"))
+# Only config.settings.staging sets STAGING (`make serve`): every page then shows a "testomgeving"
+# banner, and SAMENLOKET_ALLOW_MOCKS=true lets `check --deploy` pass with the mock adapters.
+STAGING = False
+ALLOW_MOCK_ADAPTERS = env_bool("SAMENLOKET_ALLOW_MOCKS", False)
 # Test hooks for the "register is down" behaviour of the mocks.
 MOCK_UNAVAILABLE = set(env_list("SAMENLOKET_MOCK_UNAVAILABLE", ""))
 

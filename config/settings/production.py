@@ -12,4 +12,12 @@ CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+
+# Hashed, compressed static files served by whitenoise; a template naming a file that was not
+# collected fails loudly (manifest_strict) instead of linking to nothing.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}  # noqa: F405
+# collectstatic leaves out the unused, broken npm sources in viewflow's wheel (see the class).
+INSTALLED_APPS = [  # noqa: F405
+    "config.staticfiles.SamenloketStaticFilesConfig" if app == "django.contrib.staticfiles" else app
+    for app in INSTALLED_APPS  # noqa: F405
+]

@@ -1,4 +1,11 @@
+import json
+import os
+import secrets
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.test import override_settings
@@ -28,3 +35,73 @@ def test_session_longer_than_digid_allows_is_refused():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check")
     assert "15 minutes" in str(exc.value)
+
+
+MOCKS_FLAGGED = "uses mock adapter"
+
+
+@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=True)
+def test_deploy_check_lets_a_staging_stack_allow_the_mocks():
+    call_command("check", deploy=True, fail_level="ERROR")
+
+
+@override_settings(STAGING=False, ALLOW_MOCK_ADAPTERS=True)
+def test_allowing_mocks_outside_staging_still_fails_the_deploy_check():
+    with pytest.raises(SystemCheckError) as exc:
+        call_command("check", deploy=True, fail_level="ERROR")
+    assert MOCKS_FLAGGED in str(exc.value)
+    assert "config.settings.staging" in str(exc.value)
+
+
+@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=False)
+def test_staging_without_the_explicit_allowance_fails_the_deploy_check():
+    with pytest.raises(SystemCheckError) as exc:
+        call_command("check", deploy=True, fail_level="ERROR")
+    assert MOCKS_FLAGGED in str(exc.value)
+
+
+# The real settings modules, each in a process of its own, as CI and `make serve` run them.
+
+def manage(tmp_path, settings_module, *args, **env):
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "SAMENLOKET_VAR_DIR": str(tmp_path),
+                   "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env}
+    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP"):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_production_refuses_mocks_even_when_allowed(tmp_path):
+    result = manage(tmp_path, "config.settings.production", "check", "--deploy", SAMENLOKET_ALLOW_MOCKS="true")
+    assert result.returncode != 0
+    assert MOCKS_FLAGGED in result.stderr
+
+
+def test_staging_profile_passes_the_deploy_check(tmp_path):
+    result = manage(tmp_path, "config.settings.staging", "check", "--deploy", SAMENLOKET_ALLOW_MOCKS="true")
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "samenloket.I011" in output  # the allowance is said out loud
+    for insecure in ("W004", "W008", "W012", "W016"):  # HSTS, https redirect, Secure cookies all hold
+        assert f"security.{insecure}" not in output
+
+
+def test_staging_profile_refuses_plain_http_beyond_loopback(tmp_path):
+    result = manage(tmp_path, "config.settings.staging", "check", SAMENLOKET_ALLOW_MOCKS="true",
+                    SAMENLOKET_STAGING_INSECURE_HTTP="true", DJANGO_ALLOWED_HOSTS="samenloket.example")
+    assert result.returncode != 0
+    assert "loopback only" in result.stderr
+
+
+def test_collectstatic_succeeds_with_the_production_storage(tmp_path):
+    """Hashed and compressed as in production: every reference in every collected CSS resolves."""
+    result = manage(tmp_path, "config.settings.production", "collectstatic", "--noinput", "-v", "0")
+    assert result.returncode == 0, result.stderr[-3000:]
+    manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
+    for linked in ("viewflow/fonts/roboto/roboto-fontface.css", "viewflow/css/viewflow.min.css",
+                   "backoffice/backoffice.css", "portal/portal.css", "zaken/testomgeving.css"):
+        assert linked in manifest
+    roboto = (tmp_path / "static" / manifest["viewflow/fonts/roboto/roboto-fontface.css"]).read_text()
+    assert manifest["viewflow/fonts/roboto/Roboto-Thin.woff2"].rsplit("/", 1)[-1] in roboto
+    assert (tmp_path / "static" / (manifest["portal/portal.css"] + ".gz")).is_file()

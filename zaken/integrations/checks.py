@@ -6,7 +6,11 @@ from .registry import registries
 
 @checks.register(checks.Tags.security, deploy=True)
 def no_mock_adapters(app_configs, **kwargs):
-    """`manage.py check --deploy` fails while any integration uses a mock adapter."""
+    """`manage.py check --deploy` fails while any integration uses a mock adapter.
+
+    Only a staging stack (config.settings.staging) may allow them, with SAMENLOKET_ALLOW_MOCKS.
+    """
+    allowed = settings.STAGING and settings.ALLOW_MOCK_ADAPTERS
     errors = []
     for kind, key in settings.INTEGRATIONS.items():
         try:
@@ -15,7 +19,13 @@ def no_mock_adapters(app_configs, **kwargs):
             errors.append(checks.Error(f"INTEGRATIONS[{kind!r}] names unknown adapter {key!r}.",
                                        id="samenloket.E010"))
             continue
-        if adapter.is_mock:
+        if adapter.is_mock and allowed:
+            errors.append(checks.Info(f"INTEGRATIONS[{kind!r}] uses mock adapter {key!r}, allowed on this "
+                                      "staging stack by SAMENLOKET_ALLOW_MOCKS.", id="samenloket.I011"))
+        elif adapter.is_mock:
+            hint = ("SAMENLOKET_ALLOW_MOCKS counts only with DJANGO_SETTINGS_MODULE=config.settings.staging."
+                    if settings.ALLOW_MOCK_ADAPTERS else None)
             errors.append(checks.Error(f"INTEGRATIONS[{kind!r}] uses mock adapter {key!r}; "
-                                       "configure a real adapter for production.", id="samenloket.E011"))
+                                       "configure a real adapter for production.", hint=hint,
+                                       id="samenloket.E011"))
     return errors
