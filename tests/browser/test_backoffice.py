@@ -94,6 +94,23 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     screenshot(page, "behandelen-werkvoorraad")
     assert_accessible_as_served(page, QUEUE)
 
+    # Pages, the filter by process type and claiming ticked tasks work without any script of ours.
+    page.get_by_role("link", name="Volgende pagina").click()
+    expect(page.get_by_text("Pagina 2 van 2")).to_be_visible()
+    page.get_by_label("Proces").select_option(label="Aangifte overlijden")
+    page.get_by_role("button", name="Filteren").click()
+    expect(page.get_by_role("table").get_by_role("row")).to_have_count(3)  # header and two deaths
+    assert_accessible(page, "werkvoorraad gefilterd")
+    natural = werkvoorraad["overlijden"].identificatie
+    row_of(page, natural).get_by_role("checkbox", name=re.compile(r"^Selecteer taak .*Documenten controleren")).check()
+    page.get_by_role("button", name="Geselecteerde taken oppakken").click()
+    expect(page.get_by_text("1 geselecteerde taak")).to_be_visible()
+    assert_accessible(page, "taken oppakken bevestigen")
+    page.get_by_role("button", name="Oppakken", exact=True).click()
+    expect(page.get_by_text("1 geselecteerde taak")).to_be_hidden()
+    open_list(page, INBOX)
+    assert row_of(page, natural).is_visible()
+
     for path in ("/behandelen/zaken/", "/behandelen/werklijst/aangifte-overlijden/"):
         open_list(page, path)
         assert_accessible(page, path)

@@ -73,6 +73,11 @@ class ZaakColumnMixin(ScopedQuerysetMixin):
 class InboxView(ZaakColumnMixin, WorkflowInboxListView):
     title = _("Mijn taken")
     filterset_class = OpenTaskFilter
+
+    def created(self, task):
+        return super().created(task)
+
+    created.short_description = _("Aangemaakt")
     columns = ("task_id", "zaak", "flow_task", "proces", "created")
 
 
