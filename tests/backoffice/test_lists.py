@@ -71,3 +71,13 @@ def test_pages_keep_the_filter(client, medewerker_a, registreer, gemeente_a):
     assert 'href="?created=today&amp;page=2"' in html
     second = client.get(QUEUE, {"created": "today", "page": 2}).content.decode()
     assert "26–26 van 26" in second and "Vorige pagina" in second
+
+
+def test_sorting_by_a_column_header(client, medewerker_a, registreer, gemeente_a):
+    client.force_login(medewerker_a)
+    older, newer = registreer(gemeente_a, "Eerste"), registreer(gemeente_a, "Tweede")
+    html = client.get(QUEUE, {"_orderby": "created"}).content.decode()
+    assert '<th scope="col" aria-sort="ascending">' in html and 'href="?_orderby=-created"' in html
+    assert html.index(older.zaak.identificatie) < html.index(newer.zaak.identificatie)
+    html = client.get(QUEUE, {"_orderby": "-created"}).content.decode()
+    assert 'aria-sort="descending"' in html and html.index(newer.zaak.identificatie) < html.index(older.zaak.identificatie)

@@ -106,14 +106,17 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     page.get_by_role("button", name="Geselecteerde taken oppakken").click()
     expect(page.get_by_text("1 geselecteerde taak")).to_be_visible()
     assert_accessible(page, "taken oppakken bevestigen")
+    screenshot(page, "behandelen-taken-oppakken")
     page.get_by_role("button", name="Oppakken", exact=True).click()
     expect(page.get_by_text("1 geselecteerde taak")).to_be_hidden()
     open_list(page, INBOX)
     assert row_of(page, natural).is_visible()
 
-    for path in ("/behandelen/zaken/", "/behandelen/werklijst/aangifte-overlijden/"):
+    for path in ("/behandelen/zaken/", "/behandelen/werklijst/aangifte-overlijden/",
+                 "/behandelen/taken/flows/overlijden/flows/", "/behandelen/taken/flows/overlijden/tasks/"):
         open_list(page, path)
         assert_accessible(page, path)
+        screenshot(page, path.strip("/").replace("/", "-"))
     page.goto(f"/behandelen/zaken/{werkvoorraad['verhuizing'].pk}/")
     assert_accessible(page, "dossier")
 
