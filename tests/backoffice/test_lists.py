@@ -81,3 +81,12 @@ def test_sorting_by_a_column_header(client, medewerker_a, registreer, gemeente_a
     assert html.index(older.zaak.identificatie) < html.index(newer.zaak.identificatie)
     html = client.get(QUEUE, {"_orderby": "-created"}).content.decode()
     assert 'aria-sort="descending"' in html and html.index(newer.zaak.identificatie) < html.index(older.zaak.identificatie)
+
+
+def test_process_and_task_lists_of_a_flow_in_dutch(client, medewerker_a, aanvraag_a):
+    client.force_login(medewerker_a)
+    processes = client.get("/behandelen/taken/flows/testaanvraag/flows/").content.decode()
+    assert "Samenvatting" in processes and "Open taken" in processes and "Process id" not in processes
+    assert aanvraag_a.zaak.omschrijving in processes or "Testaanvraag" in processes
+    tasks = client.get("/behandelen/taken/flows/testaanvraag/tasks/").content.decode()
+    assert "Samenvatting" in tasks and "Process summary" not in tasks

@@ -94,11 +94,31 @@ class ArchiveView(ZaakColumnMixin, WorkflowArchiveListView):
 
 
 class ProcessListView(ScopedQuerysetMixin, DashboardProcessListView):
-    pass
+    columns = ("process_id", "samenvatting", "created", "finished", "active_tasks")
+
+    def samenvatting(self, process):
+        return process.brief
+
+    samenvatting.short_description = _("Samenvatting")
+
+    def process_id(self, process):
+        return super().process_id(process)
+
+    process_id.short_description = _("Proces")
+
+    def active_tasks(self, process):
+        return super().active_tasks(process)
+
+    active_tasks.short_description = _("Open taken")
 
 
 class TaskListView(ScopedQuerysetMixin, DashboardTaskListView):
-    pass
+    columns = ("task_id", "flow_task", "samenvatting", "created", "owner")
+
+    def samenvatting(self, task):
+        return task.process.coerced.brief
+
+    samenvatting.short_description = _("Samenvatting")
 
 
 class SelectionOnlyMixin:
