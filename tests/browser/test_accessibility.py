@@ -34,7 +34,7 @@ def test_forms_with_errors(page, demo, gemeente):
     page.get_by_role("button", name="Inloggen", exact=True).click()
     assert page.get_by_text("Vul uw burgerservicenummer in.").is_visible()
     assert_accessible(page, f"DigiD-mock with errors ({gemeente})")
-    eherkenning_login(page, gemeente, "12345678")
+    eherkenning_login(page, gemeente, "12345678", succeeds=False)
     assert page.get_by_text("niet bekend bij de Kamer van Koophandel").is_visible()
     assert_accessible(page, f"eHerkenning-mock with errors ({gemeente})")
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from .conftest import assert_accessible, screenshot
-from .helpers import eherkenning_login
+from .helpers import backoffice_login, eherkenning_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -88,11 +88,7 @@ def test_civil_servant_through_work_list_to_verlof_download(page, demo, tmp_path
     identificatie = file_death(page, "rotterdam")
     page.context.clear_cookies()
 
-    page.goto("/behandelen/")
-    page.get_by_label("Gebruikersnaam").fill("behandelaar-rotterdam")
-    page.get_by_label("Wachtwoord").fill("Samenloket-demo-2026")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "login" not in url)
+    backoffice_login(page, "behandelaar-rotterdam")
     page.goto("/behandelen/werklijst/aangifte-overlijden/")
     row = page.get_by_role("row", name=re.compile(identificatie))
     assert row.get_by_text(re.compile(r"^nog ")).is_visible()

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from .conftest import assert_accessible, screenshot
-from .helpers import digid_login
+from .helpers import backoffice_login, digid_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,14 +58,6 @@ def test_automatic_move_end_to_end(page, demo, tmp_path):
     path = tmp_path / "ontvangst.pdf"
     download.value.save_as(path)
     assert path.read_bytes().startswith(b"%PDF")
-
-
-def backoffice_login(page, username):
-    page.goto("/behandelen/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("Samenloket-demo-2026")
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "login" not in url)
 
 
 def test_manual_move_with_request_for_information(page, demo):

@@ -13,7 +13,8 @@ from django.views.generic import RedirectView
 from viewflow.utils import viewprop
 from viewflow.workflow.flow import FlowViewset, WorkflowAppViewset
 from viewflow.workflow.flow.viewset import NestedFlowsApp
-from viewflow.workflow.flow.views import (DashboardProcessListView, DashboardTaskListView,
+from viewflow.workflow.flow.views import (BulkAssignTasksActionView, BulkUnassignTasksActionView,
+                                          DashboardProcessListView, DashboardTaskListView,
                                           WorkflowArchiveListView, WorkflowInboxListView,
                                           WorkflowQueueListView)
 from viewflow.workflow.models import Task
@@ -21,6 +22,7 @@ from viewflow.workflow.models import Task
 from zaken.models import Zaak
 
 from .access import BackofficePermissionMixin, scope_for_medewerker
+from .filters import ArchiveTaskFilter, OpenTaskFilter
 
 BASE_TEMPLATE = "backoffice/base_page.html"
 
@@ -62,27 +64,78 @@ class ZaakColumnMixin(ScopedQuerysetMixin):
 
     proces.short_description = _("Proces")
 
+    def get_filterset(self, filterset_class, queryset):
+        filterset = super().get_filterset(filterset_class, queryset)
+        filterset.set_flows(self.flow_classes)
+        return filterset
+
 
 class InboxView(ZaakColumnMixin, WorkflowInboxListView):
     title = _("Mijn taken")
+    filterset_class = OpenTaskFilter
+
+    def created(self, task):
+        return super().created(task)
+
+    created.short_description = _("Aangemaakt")
     columns = ("task_id", "zaak", "flow_task", "proces", "created")
 
 
 class QueueView(ZaakColumnMixin, WorkflowQueueListView):
     title = _("Werkvoorraad")
+    filterset_class = OpenTaskFilter
     columns = ("task_id", "zaak", "flow_task", "proces", "created")
 
 
 class ArchiveView(ZaakColumnMixin, WorkflowArchiveListView):
     title = _("Afgerond")
+    filterset_class = ArchiveTaskFilter
     columns = ("task_id", "zaak", "flow_task", "created", "finished")
 
 
 class ProcessListView(ScopedQuerysetMixin, DashboardProcessListView):
-    pass
+    columns = ("process_id", "samenvatting", "created", "finished", "active_tasks")
+
+    def samenvatting(self, process):
+        return process.brief
+
+    samenvatting.short_description = _("Samenvatting")
+
+    def process_id(self, process):
+        return super().process_id(process)
+
+    process_id.short_description = _("Proces")
+
+    def active_tasks(self, process):
+        return super().active_tasks(process)
+
+    active_tasks.short_description = _("Open taken")
 
 
 class TaskListView(ScopedQuerysetMixin, DashboardTaskListView):
+    columns = ("task_id", "flow_task", "samenvatting", "created", "owner")
+
+    def samenvatting(self, task):
+        return task.process.coerced.brief
+
+    samenvatting.short_description = _("Samenvatting")
+
+
+class SelectionOnlyMixin:
+    """Act on the ticked tasks only: without a selection viewflow's bulk views take every available task."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if not self.request.POST.getlist("pk"):
+            queryset = self.object_list = queryset.none()
+        return queryset
+
+
+class AssignSelectedView(SelectionOnlyMixin, BulkAssignTasksActionView):
+    pass
+
+
+class UnassignSelectedView(SelectionOnlyMixin, BulkUnassignTasksActionView):
     pass
 
 
@@ -116,6 +169,8 @@ class Werkvoorraad(BackofficePermissionMixin, WorkflowAppViewset):
     inbox_view_class = InboxView
     queue_view_class = QueueView
     archive_view_class = ArchiveView
+    tasks_assign_view_class = AssignSelectedView
+    tasks_unassign_view_class = UnassignSelectedView
 
     def __init__(self, flow_viewsets, **kwargs):
         super().__init__(flow_viewsets, **kwargs)

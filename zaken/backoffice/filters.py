@@ -1,0 +1,52 @@
+"""Filters of the task lists: by process type and task type, never by process instance.
+
+viewflow's own filter offers every queued process as an option, so the page grows with the data;
+these options come from the registered flows and stay the same size whatever is queued.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from django_filters import ChoiceFilter, DateRangeFilter, FilterSet
+from viewflow.workflow.fields import get_flow_ref, get_task_ref
+from viewflow.workflow.models import Task
+
+ALL = _("Alle")
+
+
+def process_type_choices(flow_classes) -> list[tuple[str, str]]:
+    return [(get_flow_ref(flow_class), str(flow_class.process_title)) for flow_class in flow_classes]
+
+
+def task_type_choices(flow_classes) -> list[tuple[str, str]]:
+    """The civil servant's tasks (human nodes) of each flow, labelled 'process: task'."""
+    return [(get_task_ref(node), f"{flow_class.process_title}: {node.task_title}")
+            for flow_class in flow_classes for node in flow_class.instance.nodes()
+            if node.task_type == "HUMAN"]
+
+
+class FlowChoicesMixin:
+    def set_flows(self, flow_classes):
+        self.filters["flow_task"].extra["choices"] = task_type_choices(flow_classes)
+        if "proces" in self.filters:
+            self.filters["proces"].extra["choices"] = process_type_choices(flow_classes)
+
+
+class OpenTaskFilter(FlowChoicesMixin, FilterSet):
+    """Inbox and queue."""
+
+    proces = ChoiceFilter(field_name="process__flow_class", label=_("Proces"), empty_label=ALL)
+    flow_task = ChoiceFilter(label=_("Taak"), empty_label=ALL)
+    created = DateRangeFilter(label=_("Aangemaakt"), empty_label=ALL)
+
+    class Meta:
+        model = Task
+        fields = ("proces", "flow_task", "created")
+
+
+class ArchiveTaskFilter(FlowChoicesMixin, FilterSet):
+    flow_task = ChoiceFilter(label=_("Taak"), empty_label=ALL)
+    created = DateRangeFilter(label=_("Aangemaakt"), empty_label=ALL)
+    finished = DateRangeFilter(label=_("Afgerond"), empty_label=ALL)
+
+    class Meta:
+        model = Task
+        fields = ("flow_task", "created", "finished")
