@@ -28,3 +28,18 @@ def test_session_longer_than_digid_allows_is_refused():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check")
     assert "15 minutes" in str(exc.value)
+
+
+@pytest.mark.parametrize("backend", ["console", "locmem", "dummy", "filebased"])
+def test_deploy_check_refuses_an_email_backend_that_does_not_deliver(backend):
+    with override_settings(EMAIL_BACKEND=f"django.core.mail.backends.{backend}.EmailBackend"):
+        with pytest.raises(SystemCheckError) as exc:
+            call_command("check", deploy=True, fail_level="ERROR")
+    assert "samenloket.E002" in str(exc.value)
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
+def test_deploy_check_accepts_smtp():
+    from zaken.checks import email_backend_delivers
+
+    assert email_backend_delivers(None) == []
