@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zaken.forms.validators import normalise_postcode, validate_upload
+from zaken.forms.validators import StripBidiMixin, normalise_postcode, validate_upload
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
@@ -19,7 +19,7 @@ from . import rules
 UPLOADS = ("a_formulier", "ovj_verklaring", "uitstel_besluit")
 
 
-class AangeverForm(forms.Form):
+class AangeverForm(StripBidiMixin, forms.Form):
     aangever_naam = forms.CharField(label=gettext_lazy("Uw naam"), max_length=200,
                                     error_messages={"required": gettext_lazy("Vul uw naam in.")})
     email = forms.EmailField(label=gettext_lazy("Uw e-mailadres"),
@@ -59,7 +59,7 @@ class AangeverForm(forms.Form):
         return bsn
 
 
-class OverlijdenForm(forms.Form):
+class OverlijdenForm(StripBidiMixin, forms.Form):
     overlijdensdatum = forms.DateField(label=gettext_lazy("Datum van overlijden"),
                                        widget=forms.DateInput(attrs={"type": "date"}),
                                        error_messages={"required": gettext_lazy("Vul de datum van overlijden in."),
