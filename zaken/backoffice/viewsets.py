@@ -21,6 +21,7 @@ from viewflow.workflow.models import Task
 from zaken.models import Zaak
 
 from .access import BackofficePermissionMixin, scope_for_medewerker
+from .chart import ChartView
 
 BASE_TEMPLATE = "backoffice/base_page.html"
 
@@ -99,6 +100,7 @@ class ScopedFlowViewset(FlowViewset):
 
     process_list_view_class = ProcessListView
     task_list_view_class = TaskListView
+    chart_view_class = ChartView
 
     @property
     def index_path(self):
