@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,7 @@ BACKOFFICE = ["/behandelen/", "/behandelen/accounts/login/", "/behandelen/taken/
 
 @pytest.fixture
 def civil_servant(client, demo):
+    call_command("backoffice_rechten", verbosity=0)
     client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
     return client
 
@@ -83,3 +85,20 @@ def test_back_office_and_admin_pages_are_not_stored(civil_servant, url):
 def test_a_public_stylesheet_may_be_cached(client, demo):
     response = client.get("/thema/hellevoetsluis.css")
     assert response.status_code == 200 and "public" in response["Cache-Control"] and not _no_store(response)
+
+
+def test_bulk_task_pages_have_no_inline_script_or_style(civil_servant):
+    from tests.verhuizing.helpers import file_move, open_task
+    from zaken.processes.verhuizing.flows import VerhuizingFlow
+
+    verhuizing = file_move(bsn=BSN, postcode="3034CJ", huisnummer=50, days=3)  # an office: a task
+    task = open_task(verhuizing, VerhuizingFlow.beoordelen)
+    for url, confirm in (("/behandelen/taken/queue/assign/", False), ("/behandelen/taken/queue/assign/", True),
+                         ("/behandelen/taken/inbox/unassign/", False)):
+        response = civil_servant.post(url, {"pk": [task.pk], **({"_confirm": "1"} if confirm else {})})
+        if confirm:
+            assert response.status_code == 302
+            continue
+        html = response.content.decode()
+        assert response.status_code == 200 and "Bevestigen" in html and f"{task.process_id}/{task.pk}" in html
+        assert "onclick=" not in html and "style=" not in html
