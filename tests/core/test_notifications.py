@@ -1,11 +1,11 @@
 """E-mail is not a secure channel: a message names no one but its addressee, and no BSN at all."""
 
 import re
-
 import pytest
 from django.core import mail
 
 from tests.overlijden.helpers import PERSOON, file_death, work_task
+from zaken.verzoeken import verzoeken_bewaken
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +24,14 @@ def test_death_registration_mails_carry_no_data_of_the_deceased(client, demo, re
     with django_capture_on_commit_callbacks(execute=True):
         overlijden = file_death()
     with django_capture_on_commit_callbacks(execute=True):
-        work_task(client, overlijden, "controleren", {"uitkomst": "compleet"}, BEHANDELAAR)
-        work_task(client, overlijden, "akte", {"bevestigd": "on"}, BEHANDELAAR)
-        work_task(client, overlijden, "verlof", {"bevestigd": "on"}, BEHANDELAAR)
+        work_task(client, overlijden, "controleren", {"uitkomst": "onvolledig", "vraag": "Stuur het A-formulier."},
+                  BEHANDELAAR)
+    verzoek = overlijden.zaak.verzoeken.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        verzoeken_bewaken(today=verzoek.termijn)  # the reminder, on the last day of the term
 
-    assert len(mail.outbox) >= 2  # the receipt and the verlof
+    subjects = [m.subject for m in mail.outbox]
+    assert len(subjects) == 3, subjects  # the receipt, the request for documents, the reminder
     naam = overlijden.overledene["naam"]
     name_parts = [part for part in re.split(r"\W+", naam) if len(part) > 2]
     assert name_parts
