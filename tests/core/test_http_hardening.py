@@ -102,3 +102,14 @@ def test_bulk_task_pages_have_no_inline_script_or_style(civil_servant):
         html = response.content.decode()
         assert response.status_code == 200 and "Bevestigen" in html and f"{task.process_id}/{task.pk}" in html
         assert "onclick=" not in html and "style=" not in html
+
+
+def test_viewflow_process_cancel_is_not_routed(civil_servant):
+    from tests.verhuizing.helpers import file_move, open_task
+    from zaken.processes.verhuizing.flows import VerhuizingFlow
+
+    verhuizing = file_move(bsn=BSN, postcode="3034CJ", huisnummer=50, days=3)
+    task = open_task(verhuizing, VerhuizingFlow.beoordelen)
+    civil_servant.force_login(get_user_model().objects.get(username="coordinator-rotterdam"))
+    assert civil_servant.get(f"/behandelen/taken/flows/verhuizing/{task.process_id}/").status_code == 200
+    assert civil_servant.get(f"/behandelen/taken/flows/verhuizing/{task.process_id}/cancel/").status_code == 404

@@ -101,6 +101,8 @@ class ScopedFlowViewset(FlowViewset):
     process_list_view_class = ProcessListView
     task_list_view_class = TaskListView
     chart_view_class = ChartView
+    # A case ends through its own transitions; viewflow's cancel would stop the work without them.
+    process_cancel_path = None
 
     @property
     def index_path(self):
