@@ -13,6 +13,16 @@ from django.utils.translation import gettext as _
 STAFF_ACTIVITY_KEY = "samenloket.staff_last_activity"
 
 
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the one the outermost saw."""
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
 class AllowedMethodsMiddleware:
     """405 for every method the site has no use for (no API: PUT, PATCH, DELETE, TRACE, ...)."""
 

@@ -146,8 +146,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAMENLOKET_LOGIN_LOCKO
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # its log lines carry the username and address; the attempts stay in the admin
 AXES_LOCKOUT_CALLABLE = "zaken.backoffice.lockout.lockout_response"  # Dutch, with the minutes
-# Behind a proxy, REMOTE_ADDR is the proxy's: name a callable that reads the trusted forwarded address.
-AXES_CLIENT_IP_CALLABLE = os.environ.get("SAMENLOKET_CLIENT_IP_CALLABLE") or None
+# Behind proxies REMOTE_ADDR is the nearest proxy's; with N trusted proxies that each append to
+# X-Forwarded-For, the client is the N-th address from the right (anything further left can be forged).
+TRUSTED_PROXY_COUNT = int(os.environ.get("SAMENLOKET_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "zaken.security.client_ip"
 
 # SECTION integrations: adapters are chosen by key from their registries.
 INTEGRATIONS = {

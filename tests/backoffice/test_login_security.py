@@ -68,3 +68,17 @@ def test_inactivity_limit_is_configurable(client, medewerker_a, settings, second
         assert client.get("/behandelen/zaken/").status_code == 200
     with time_machine.travel(start + timedelta(seconds=seconds + 1), tick=False):
         assert client.get("/behandelen/zaken/").status_code == 302
+
+
+@override_settings(AXES_FAILURE_LIMIT=2, TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_the_lock_counts_the_forwarded_client_address(client, medewerker_a):
+    attacker = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"}
+    for _ in range(2):
+        client.post(LOGIN, {"username": "anna", "password": "verkeerd"}, **attacker)
+    assert client.post(LOGIN, {"username": "anna", "password": "x"}, **attacker).status_code == 429
+    # The same proxy, another client (and a forged left-hand entry does not help the attacker).
+    colleague = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 198.51.100.20"}
+    assert client.post(LOGIN, {"username": "anna", "password": "x"}, **colleague).status_code == 302
+    forged = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "198.51.100.20, 203.0.113.7"}
+    client.logout()
+    assert client.post(LOGIN, {"username": "anna", "password": "x"}, **forged).status_code == 429
