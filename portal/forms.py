@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, StripBidiMixin, validate_upload
 
 MAX_BIJLAGEN = 5
 
@@ -22,7 +22,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class VerzoekAntwoordForm(forms.Form):
+class VerzoekAntwoordForm(StripBidiMixin, forms.Form):
     antwoord = forms.CharField(
         label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
         error_messages={"required": _("Schrijf uw antwoord op de vraag van de gemeente.")})

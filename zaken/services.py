@@ -14,6 +14,7 @@ from django.utils import timezone
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
                      ZaakNummerReeks, ZaakType)
+from .validators import cut_filename
 
 
 def subject_hash(bsn: str) -> str:
@@ -108,6 +109,7 @@ def document_store(*, zaak: Zaak, soort: str, titel: str, content: bytes, bestan
         existing = Document.objects.filter(zaak=zaak, kenmerk=kenmerk).first()
         if existing:
             return existing
+    bestandsnaam = cut_filename(bestandsnaam, Document._meta.get_field("bestandsnaam").max_length)
     doc = Document(zaak=zaak, soort=soort, titel=titel, kenmerk=kenmerk, bestandsnaam=bestandsnaam,
                    formaat=formaat, bestandsomvang=len(content), sha256=hashlib.sha256(content).hexdigest(),
                    creatiedatum=timezone.now(), zichtbaar_voor_aanvrager=zichtbaar_voor_aanvrager)

@@ -57,3 +57,25 @@ def validate_vestigingsnummer(value: str) -> None:
 def validate_gemeentecode(value: str) -> None:
     if not GEMEENTECODE_RE.match(value or ""):
         raise ValidationError(_("Een CBS-gemeentecode heeft 4 cijfers, bijvoorbeeld 0518."))
+
+
+# Bidirectional control characters: they can make text read differently from what it says
+# ("Trojan Source"), e.g. a file name "rapport\u202efdp.exe" that shows as "rapportexe.pdf".
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI_TABLE = str.maketrans("", "", BIDI_CONTROLS)
+
+
+def strip_bidi(value):
+    """Remove bidi control characters from a string; anything else passes unchanged."""
+    return value.translate(_BIDI_TABLE) if isinstance(value, str) else value
+
+
+def cut_filename(name: str, max_length: int) -> str:
+    """Strip bidi controls and path parts, and cut a file name to max_length keeping its extension."""
+    name = strip_bidi(name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if len(name) <= max_length:
+        return name
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem or len(extension) + 1 >= max_length:
+        return name[:max_length]
+    return stem[:max_length - len(extension) - 1] + "." + extension

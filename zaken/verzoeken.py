@@ -7,6 +7,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext
 
 from .actors import Actor
 from .models import AuditLog, Document, Verzoek, Zaak
@@ -83,8 +84,8 @@ def verzoeken_bewaken(*, today: date | None = None) -> dict:
                   and verzoek.termijn - timedelta(days=terms.get("herinnering_dagen_voor_termijn", 3)) <= today):
                 verzoek.herinnerd_op = timezone.now()
                 verzoek.save(update_fields=["herinnerd_op"])
-                notify_initiator(zaak=verzoek.zaak, subject="Herinnering: wij wachten op uw antwoord",
-                                 body=f"Wij wachten nog op uw antwoord. Reageer uiterlijk op "
-                                      f"{verzoek.termijn.strftime('%d-%m-%Y')} via Mijn zaken.")
+                notify_initiator(zaak=verzoek.zaak, subject=gettext("Herinnering: wij wachten op uw antwoord"),
+                                 body=gettext("Wij wachten nog op uw antwoord. Reageer uiterlijk op %(d)s via Mijn "
+                                              "zaken.") % {"d": verzoek.termijn.strftime("%d-%m-%Y")})
                 counts["herinnerd"] += 1
     return counts

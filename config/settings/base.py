@@ -1,9 +1,11 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -33,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_filters",
+    "csp",
+    "axes",
     # Before viewflow, so that the back office's overrides of viewflow templates and texts win.
     "zaken.backoffice",
     "viewflow",
@@ -47,15 +51,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "zaken.security.AllowedMethodsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "zaken.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "zaken.security.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zaken.security.StaffInactivityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.TenantMiddleware",
     "portal.middleware.AuthContextMiddleware",
+    # Last: it turns django-axes' lockout into the Dutch lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -118,11 +129,30 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # DigiD checklist T14: at most 15 minutes of inactivity (checked at start-up).
 SESSION_INACTIVITY_SECONDS = int(os.environ.get("SAMENLOKET_SESSION_INACTIVITY_SECONDS", "900"))
 SESSION_COOKIE_AGE = 8 * 3600
+# Civil servants: logged out after this much silence (sliding), whatever SESSION_COOKIE_AGE says.
+BACKOFFICE_INACTIVITY_SECONDS = int(os.environ.get("SAMENLOKET_BACKOFFICE_INACTIVITY_SECONDS", str(30 * 60)))
 LOGIN_URL = "/behandelen/accounts/login/"
 LOGIN_REDIRECT_URL = "/behandelen/"
 # Members of this group (and superusers) may enter /admin/; is_staff alone does not let anyone in.
 BEHEER_GROUP = os.environ.get("SAMENLOKET_BEHEER_GROUP", "functioneel beheerder")
 LOGOUT_REDIRECT_URL = "/behandelen/"
+
+# SECTION login throttling (django-axes) for the civil servants' and the admin login
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Locked after this many failed logins for the same username from the same address.
+AXES_FAILURE_LIMIT = int(os.environ.get("SAMENLOKET_LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SAMENLOKET_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # its log lines carry the username and address; the attempts stay in the admin
+AXES_LOCKOUT_CALLABLE = "zaken.backoffice.lockout.lockout_response"  # Dutch, with the minutes
+# Behind proxies REMOTE_ADDR is the nearest proxy's; with N trusted proxies that each append to
+# X-Forwarded-For, the client is the N-th address from the right (anything further left can be forged).
+TRUSTED_PROXY_COUNT = int(os.environ.get("SAMENLOKET_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "zaken.security.client_ip"
 
 # SECTION integrations: adapters are chosen by key from their registries.
 INTEGRATIONS = {
@@ -184,6 +214,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# SECTION security headers
+# Only the methods a page uses; anything else (PUT, PATCH, DELETE, ...) gets 405 everywhere.
+HTTP_ALLOWED_METHODS = ["GET", "HEAD", "POST"]
+# No 'unsafe-inline': scripts and styles come from our static files; the few inline tags in templates
+# we own carry the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        # A real DigiD/eHerkenning broker receives a posted form: add its origin here.
+        "form-action": [SELF, *env_list("SAMENLOKET_CSP_FORM_ACTION", "")],
+    },
+}
+# Browser features no page needs; an empty list denies the feature to every origin.
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "bluetooth", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "idle-detection", "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking")}
 
 # SECTION themes: token packages with an open licence, built into static files by `make install`.
 THEME_PACKAGES = {

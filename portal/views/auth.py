@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from zaken.identity import AuthContext
 from zaken.integrations.registry import get_adapter
@@ -29,6 +29,7 @@ def safe_next(request, default: str) -> str:
     return default
 
 
+@require_safe
 def login_choose(request):
     if request.session.pop(EXPIRED_KEY, False):
         messages.warning(request, _("U was 15 minuten niet actief. Voor uw veiligheid bent u "

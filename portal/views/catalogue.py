@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
 
 from zaken.models import Gemeente, GemeenteProduct
 from zaken.registry import processes
@@ -11,11 +12,13 @@ from ..decorators import login_redirect
 from ..selectors import company_access, product_access
 
 
+@require_safe
 def gemeente_choose(request):
     gemeenten = Gemeente.objects.filter(actief=True).order_by("naam")
     return render(request, "portal/gemeente_choose.html", {"gemeenten": gemeenten})
 
 
+@require_safe
 def home(request):
     producten = (GemeenteProduct.objects.filter(gemeente=request.gemeente, actief=True)
                  .select_related("product"))
@@ -23,6 +26,7 @@ def home(request):
     return render(request, "portal/home.html", {"catalogue": catalogue})
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def product_start(request, product: str, step: str = ""):
     gp = get_object_or_404(GemeenteProduct.objects.select_related("product"),
                            gemeente=request.gemeente, product__slug=product, actief=True)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from zaken.actors import Actor
 from zaken.models import Document, Zaak
@@ -24,6 +24,7 @@ def _zaak_or_404(request, identificatie):
         raise Http404 from None
 
 
+@require_safe
 @subject_required
 def zaak_list(request):
     zaken = zaak_list_for_subject(gemeente=request.gemeente, auth=request.auth_context)
@@ -40,6 +41,7 @@ def _detail(request, zaak, form=None):
                   status=400 if form is not None else 200)
 
 
+@require_safe
 @subject_required
 def zaak_detail(request, identificatie: str):
     return _detail(request, _zaak_or_404(request, identificatie))
@@ -77,6 +79,7 @@ def verzoek_answer(request, identificatie: str, verzoek):
     return redirect(tenant_reverse(request, "zaak_detail", {"identificatie": identificatie}))
 
 
+@require_safe
 @subject_required
 def document_download(request, identificatie: str, document):
     try:

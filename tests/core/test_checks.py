@@ -40,7 +40,7 @@ def test_session_longer_than_digid_allows_is_refused():
 MOCKS_FLAGGED = "uses mock adapter"
 
 
-@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=True)
+@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=True, EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend")
 def test_deploy_check_lets_a_staging_stack_allow_the_mocks():
     call_command("check", deploy=True, fail_level="ERROR")
 
@@ -106,3 +106,27 @@ def test_collectstatic_succeeds_with_the_production_storage(tmp_path):
     roboto = (tmp_path / "static" / manifest["viewflow/fonts/roboto/roboto-fontface.css"]).read_text()
     assert manifest["viewflow/fonts/roboto/Roboto-Thin.woff2"].rsplit("/", 1)[-1] in roboto
     assert (tmp_path / "static" / (manifest["portal/portal.css"] + ".gz")).is_file()
+
+
+@pytest.mark.parametrize("backend", ["console", "locmem", "dummy", "filebased"])
+def test_deploy_check_refuses_an_email_backend_that_does_not_deliver(backend):
+    with override_settings(EMAIL_BACKEND=f"django.core.mail.backends.{backend}.EmailBackend"):
+        with pytest.raises(SystemCheckError) as exc:
+            call_command("check", deploy=True, fail_level="ERROR")
+    assert "samenloket.E002" in str(exc.value)
+
+
+@pytest.mark.parametrize("staging,allow", [(False, True), (True, False)])
+def test_file_mail_is_refused_unless_staging_allows_the_mocks(staging, allow):
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend", STAGING=staging,
+                           ALLOW_MOCK_ADAPTERS=allow):
+        with pytest.raises(SystemCheckError) as exc:
+            call_command("check", deploy=True, fail_level="ERROR")
+    assert "samenloket.E002" in str(exc.value)
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
+def test_deploy_check_accepts_smtp():
+    from zaken.checks import email_backend_delivers
+
+    assert email_backend_delivers(None) == []

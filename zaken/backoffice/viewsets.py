@@ -23,6 +23,7 @@ from zaken.models import Zaak
 
 from .access import BackofficePermissionMixin, scope_for_medewerker
 from .filters import ArchiveTaskFilter, OpenTaskFilter
+from .chart import ChartView
 
 BASE_TEMPLATE = "backoffice/base_page.html"
 
@@ -152,6 +153,9 @@ class ScopedFlowViewset(FlowViewset):
 
     process_list_view_class = ProcessListView
     task_list_view_class = TaskListView
+    chart_view_class = ChartView
+    # A case ends through its own transitions; viewflow's cancel would stop the work without them.
+    process_cancel_path = None
 
     @property
     def index_path(self):

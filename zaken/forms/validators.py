@@ -1,12 +1,15 @@
-"""Validators the e-forms share: uploads (type by content, size), postcode, huisnummer."""
+"""Validators the e-forms share: uploads (type by content, size), postcode, huisnummer, bidi controls."""
 
 import re
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from zaken.validators import strip_bidi
 
 # Sniffed from the first bytes: the name and the browser's content type can lie.
 SIGNATURES = {
@@ -59,3 +62,20 @@ def normalise_postcode(value: str) -> str:
     if not match or match.group(2).upper() in {"SA", "SD", "SS"}:
         raise ValidationError(_("Vul een geldige postcode in, bijvoorbeeld 2511 BT."), code="invalid_postcode")
     return f"{match.group(1)}{match.group(2).upper()}"
+
+
+def strip_bidi_fields(form) -> None:
+    """Make every free-text field of this form instance drop bidi control characters when it cleans."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and not getattr(field, "_strips_bidi", False):
+            to_python = field.to_python
+            field.to_python = lambda value, _to_python=to_python: _to_python(strip_bidi(value))
+            field._strips_bidi = True
+
+
+class StripBidiMixin:
+    """For a form whose free text must not carry bidi control characters (see zaken.validators)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        strip_bidi_fields(self)

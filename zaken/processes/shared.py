@@ -12,6 +12,7 @@ from viewflow.workflow import PROCESS, STATUS
 from viewflow.workflow.flow.views import SuccessMessageMixin, TaskSuccessUrlMixin, TaskViewTemplateNames
 
 from zaken.actors import Actor
+from zaken.forms.validators import strip_bidi_fields
 
 
 class CaseFlowMixin:
@@ -39,6 +40,11 @@ class CaseTaskView(FormLayoutMixin, SuccessMessageMixin, TaskSuccessUrlMixin, Ta
 
     template_filename = "task.html"
     success_message = _("Taak {task} is afgerond.")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        strip_bidi_fields(form)
+        return form
 
     def form_valid(self, form):
         self.perform(self.request.activation.process.artifact, Actor.medewerker(self.request.user), form.cleaned_data)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
 from zaken.forms.lookups import LookupLimitReached, persoon_opzoeken
-from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, normalise_postcode, validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, StripBidiMixin, normalise_postcode, validate_upload
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.identity import AuthContext
 from zaken.integrations.registry import get_adapter
@@ -24,7 +24,7 @@ from . import rules
 UPLOADS = ("a_formulier", "ovj_verklaring", "uitstel_besluit")
 
 
-class AangeverForm(forms.Form):
+class AangeverForm(StripBidiMixin, forms.Form):
     aangever_naam = forms.CharField(label=gettext_lazy("Uw naam"), max_length=200,
                                     error_messages={"required": gettext_lazy("Vul uw naam in.")})
     email = forms.EmailField(label=gettext_lazy("Uw e-mailadres"),
@@ -73,7 +73,7 @@ class AangeverForm(forms.Form):
         return bsn
 
 
-class OverlijdenForm(forms.Form):
+class OverlijdenForm(StripBidiMixin, forms.Form):
     overlijdensdatum = DatumField(label=gettext_lazy("Datum van overlijden"),
                                   error_messages={"required": gettext_lazy("Vul de datum van overlijden in."),
                                                   "invalid": gettext_lazy("Vul een geldige datum in, bijvoorbeeld "

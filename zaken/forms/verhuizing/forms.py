@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
-from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, normalise_postcode, validate_upload
+from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, StripBidiMixin, normalise_postcode, validate_upload
 from zaken.integrations.errors import Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
@@ -22,7 +22,7 @@ from .prefill import VerhuizingPrefill, overleden_bsns
 JA_NEE = [("nee", gettext_lazy("Nee")), ("ja", gettext_lazy("Ja"))]
 
 
-class VerhuizingForm(forms.Form):
+class VerhuizingForm(StripBidiMixin, forms.Form):
     postcode = forms.CharField(label=gettext_lazy("Postcode"), max_length=7,
                                error_messages={"required": gettext_lazy("Vul de postcode van uw nieuwe adres in.")})
     huisnummer = forms.IntegerField(label=gettext_lazy("Huisnummer"), min_value=1, max_value=99999,

@@ -136,8 +136,8 @@ def overlijden_indienen(*, aangifte: Aangifte, auth: AuthContext, gemeente: Geme
                  categories=["overlijden", "persoonsgegevens overledene"], subject_bsn=aangifte.overledene_bsn,
                  processing_activity="aangifte overlijden: registreren")
     notify_initiator(zaak=zaak, subject=_("Aangifte van overlijden ontvangen"),
-                     body=_("Wij hebben de aangifte van overlijden van %(naam)s ontvangen. U volgt de zaak op Mijn "
-                            "zaken van gemeente %(gemeente)s.") % {"naam": overledene["naam"], "gemeente": gemeente.naam})
+                     body=_("Wij hebben de aangifte van overlijden ontvangen. U volgt de zaak op Mijn zaken van "
+                            "gemeente %(gemeente)s.") % {"gemeente": gemeente.naam})
     from .flows import OverlijdenFlow  # local: flows import views, which import this module
 
     OverlijdenFlow.start.run(case=overlijden)

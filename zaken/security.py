@@ -1,0 +1,85 @@
+"""HTTP hardening every response gets: allowed methods, Permissions-Policy, no caching of pages, and the
+civil servants' inactivity limit. The Content-Security-Policy itself comes from django-csp (settings)."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpResponseNotAllowed
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+STAFF_ACTIVITY_KEY = "samenloket.staff_last_activity"
+
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the one the outermost saw."""
+    count = settings.TRUSTED_PROXY_COUNT
+    if count:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")
+
+
+class AllowedMethodsMiddleware:
+    """405 for every method the site has no use for (no API: PUT, PATCH, DELETE, TRACE, ...)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.allowed = [m.upper() for m in settings.HTTP_ALLOWED_METHODS]
+
+    def __call__(self, request):
+        if request.method not in self.allowed:
+            return HttpResponseNotAllowed(self.allowed)
+        return self.get_response(request)
+
+
+class PermissionsPolicyMiddleware:
+    """Deny the browser features no page needs (camera, microphone, geolocation, payment, usb, ...)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=({' '.join(origins)})"
+                                for feature, origins in settings.PERMISSIONS_POLICY.items())
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class NoStoreMiddleware:
+    """No page is kept in a browser or proxy cache: most show personal data, and after logout the back
+    button must not bring it back. Responses that declare themselves public (theme CSS) keep that."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "public" not in response.headers.get("Cache-Control", ""):
+            add_never_cache_headers(response)
+        return response
+
+
+class StaffInactivityMiddleware:
+    """Log a civil servant out after SAMENLOKET_BACKOFFICE_INACTIVITY_SECONDS without a request (sliding)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = time.time()
+            last = request.session.get(STAFF_ACTIVITY_KEY)
+            if last is not None and now - last > settings.BACKOFFICE_INACTIVITY_SECONDS:
+                logout(request)  # flushes the whole session
+                messages.info(request, _("U bent uitgelogd omdat u %(n)s minuten niets hebt gedaan. Log opnieuw "
+                                         "in.") % {"n": settings.BACKOFFICE_INACTIVITY_SECONDS // 60})
+            else:
+                request.session[STAFF_ACTIVITY_KEY] = now
+        return self.get_response(request)
