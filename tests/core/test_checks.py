@@ -40,8 +40,10 @@ def test_session_longer_than_digid_allows_is_refused():
 MOCKS_FLAGGED = "uses mock adapter"
 
 
-@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=True, EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend")
-def test_deploy_check_lets_a_staging_stack_allow_the_mocks():
+@override_settings(STAGING=True, ALLOW_MOCK_ADAPTERS=True,
+                   EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend")
+def test_deploy_check_lets_a_staging_stack_allow_the_mocks(monkeypatch):
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)  # set by the browser tests, never deployed
     call_command("check", deploy=True, fail_level="ERROR")
 
 
