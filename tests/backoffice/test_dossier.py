@@ -39,6 +39,17 @@ def test_case_list_search(client, medewerker_a, aanvraag_a):
                .context["page"].object_list) == 1
 
 
+
+@pytest.mark.parametrize("q", ["ZAAK\x00", "Z" * 41])
+def test_case_list_search_refuses_what_no_case_number_holds(client, medewerker_a, aanvraag_a, q):
+    """A NUL byte broke the query on PostgreSQL (a 500): now a message beside the field, and the whole list."""
+    client.force_login(medewerker_a)
+    response = client.get("/behandelen/zaken/", {"q": q})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert 'aria-describedby="zaak-zoek-fout"' in html and "Typ (een deel van) het zaaknummer." in html
+    assert [z.pk for z in response.context["page"].object_list] == [aanvraag_a.zaak.pk]
+
 def _case_list_queries(client, registreer, gemeente, count):
     for nr in range(count):
         registreer(gemeente, f"Aanvraag {nr}")

@@ -4,12 +4,14 @@ Login, membership and viewflow's site context come from access.guard (applied in
 each view scopes its object through a selector, so another municipality's case is a 404.
 """
 
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView as DjangoLoginView
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from zaken.models import Document, Zaak
@@ -33,11 +35,22 @@ class LoginView(DjangoLoginView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class ZaakZoekForm(forms.Form):
+    """The case list's search: (part of) a case number. A NUL byte would break PostgreSQL's query."""
+
+    ERROR = _("Een zaaknummer bestaat uit letters, cijfers en streepjes, bijvoorbeeld ZAAK-2026-0000042. "
+              "Typ (een deel van) het zaaknummer.")
+    q = forms.CharField(required=False, max_length=40,
+                        error_messages={"max_length": ERROR, "null_characters_not_allowed": ERROR})
+
+
 @require_GET
 def zaak_list(request):
-    q = request.GET.get("q", "").strip()
+    form = ZaakZoekForm(request.GET)
+    q = form.cleaned_data["q"] if form.is_valid() else ""
     page = Paginator(zaak_search_for_medewerker(user=request.user, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "backoffice/zaak_list.html", {"page": page, "q": q})
+    return TemplateResponse(request, "backoffice/zaak_list.html", {"page": page, "q": q, "form": form},
+                            status=200 if form.is_valid() else 400)
 
 
 @require_GET
