@@ -237,7 +237,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # Browser features no page needs; an empty list denies the feature to every origin.
 PERMISSIONS_POLICY = {feature: [] for feature in (
-    "accelerometer", "bluetooth", "camera", "display-capture", "geolocation", "gyroscope", "hid",
+    "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "hid",
     "idle-detection", "magnetometer", "microphone", "midi", "payment", "screen-wake-lock", "serial", "usb",
     "xr-spatial-tracking")}
 
