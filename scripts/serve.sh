@@ -15,6 +15,8 @@ PORT=${PORT:-8000}
 
 source scripts/services.sh
 services_start
+# One cache for every gunicorn worker, so per-person limits (BRP look-ups) hold across processes.
+export DJANGO_CACHE_URL=${DJANGO_CACHE_URL:-$CELERY_BROKER_URL}
 
 export DJANGO_SETTINGS_MODULE=config.settings.staging
 export SAMENLOKET_ALLOW_MOCKS=true

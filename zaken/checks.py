@@ -33,3 +33,14 @@ def email_backend_delivers(app_configs, **kwargs):
                              hint="Set DJANGO_EMAIL_BACKEND to an SMTP backend (or another that delivers).",
                              id="samenloket.E002")]
     return []
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def cache_shared_between_processes(app_configs, **kwargs):
+    """Rate limits (BRP look-ups per acting subject) count in the cache: a per-process cache multiplies them."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith(("locmem.LocMemCache", "dummy.DummyCache")):
+        return [checks.Warning(f"The default cache is {backend!r}: every web process counts its own rate limits.",
+                               hint="Set DJANGO_CACHE_URL to a Redis database that every web process shares.",
+                               id="samenloket.W003")]
+    return []

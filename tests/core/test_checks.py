@@ -132,3 +132,13 @@ def test_deploy_check_accepts_smtp():
     from zaken.checks import email_backend_delivers
 
     assert email_backend_delivers(None) == []
+
+
+def test_deploy_check_warns_about_a_cache_of_one_process():
+    from zaken.checks import cache_shared_between_processes
+
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+        assert [w.id for w in cache_shared_between_processes(None)] == ["samenloket.W003"]
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                               "LOCATION": "redis://127.0.0.1:6379/1"}}):
+        assert cache_shared_between_processes(None) == []
