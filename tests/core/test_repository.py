@@ -24,6 +24,7 @@ def test_rvig_testset_is_in_the_repository_with_its_licence():
 @pytest.mark.skipif(not (Path(base.BASE_DIR) / ".git").exists() or not shutil.which("git"),
                     reason="not a git checkout")
 def test_no_tracked_file_reaches_outside_the_repository():
-    found = subprocess.run(["git", "grep", "-n", "-I", "-F", "-e", "../shared", "--", ":!tests/core/test_repository.py"],
-                           cwd=base.BASE_DIR, capture_output=True, text=True)
+    sibling = "../" + "shared"  # spelled in two parts, so that this file does not match itself
+    found = subprocess.run(["git", "grep", "-n", "-I", "-F", "-e", sibling], cwd=base.BASE_DIR, capture_output=True,
+                           text=True)
     assert found.stdout == "", f"references outside the repository:\n{found.stdout}"
