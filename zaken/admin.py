@@ -11,7 +11,7 @@ from viewflow.workflow.admin import ProcessAdmin, TaskAdmin
 from viewflow.workflow.models import Process, Task
 
 from .admin_forms import GemeenteAdminForm, GemeenteHostForm, GemeenteProductForm
-from .models import Gemeente, GemeenteHost, GemeenteProduct, Product
+from .models import AtwBesluitdag, Gemeente, GemeenteHost, GemeenteProduct, Product
 
 
 class SuperuserOnlyMixin:
@@ -66,3 +66,11 @@ class ProductAdmin(admin.ModelAdmin):
     list_display = ["upl_naam", "slug", "volgorde"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     search_fields = ["upl_naam", "slug"]
+
+
+@admin.register(AtwBesluitdag)
+class AtwBesluitdagAdmin(admin.ModelAdmin):
+    """The days a Royal Decree adds to the Atw holidays: every term counts them (zaken.termijnen)."""
+
+    list_display = ["datum", "toelichting", "besluit"]
+    date_hierarchy = "datum"

@@ -57,6 +57,7 @@ BEHEER_PERMISSIONS = {
     "gemeentehost": ("view", "add", "change", "delete"),
     "gemeenteproduct": ("view", "add", "change", "delete"),
     "product": ("view",),
+    "atwbesluitdag": ("view", "add", "change", "delete"),
 }
 
 

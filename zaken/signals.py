@@ -1,13 +1,16 @@
-"""Hooks: Status rows for every state-machine transition; zaaktypen synced after migrate."""
+"""Hooks: Status rows for every state-machine transition; zaaktypen synced after migrate; the Atw calendar
+forgets its decree days when one is saved or deleted."""
 
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from django_fsm.signals import post_transition
 
 from .actors import Actor
 from .machine import CaseMachine
+from .models import AtwBesluitdag
 from .services import status_record
 from .sync import zaaktypen_sync
+from .termijnen import besluitdagen_vergeten
 
 
 @receiver(post_transition)
@@ -27,3 +30,7 @@ def record_transition(sender, instance, name, source, target, method_kwargs=None
 def sync_after_migrate(sender, **kwargs):
     if sender.name == "zaken":
         zaaktypen_sync()
+
+
+post_save.connect(besluitdagen_vergeten, sender=AtwBesluitdag, dispatch_uid="atw_besluitdag_saved")
+post_delete.connect(besluitdagen_vergeten, sender=AtwBesluitdag, dispatch_uid="atw_besluitdag_deleted")
