@@ -26,6 +26,16 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def atw_decree_days_fresh():
+    """Each test reads the decree days of its own database state, never a cached earlier one."""
+    from zaken.termijnen import besluitdagen_vergeten
+
+    besluitdagen_vergeten()
+    yield
+    besluitdagen_vergeten()
+
+
 @pytest.fixture
 def demo(db):
     """The demo municipalities, products and civil-servant accounts."""

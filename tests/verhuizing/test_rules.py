@@ -5,13 +5,16 @@ import pytest
 from zaken.forms.verhuizing import rules
 from zaken.processes.verhuizing.definition import DEFAULT_TERMS as TERMS
 
+pytestmark = pytest.mark.django_db  # the Atw calendar reads the decree days (art. 3 lid 3)
+
 TODAY = date(2026, 11, 22)
 
 
 @pytest.mark.parametrize("opgegeven,geregistreerd,te_laat", [
     (date(2026, 11, 22), date(2026, 11, 22), False),
     (date(2026, 11, 17), date(2026, 11, 17), False),  # 5 days after the move: still on time
-    (date(2026, 11, 16), TODAY, True),  # later: the report date becomes the move date
+    (date(2026, 11, 16), date(2026, 11, 16), False),  # the 5th day is a Saturday: runs on to Monday (Atw art. 1)
+    (date(2026, 11, 15), TODAY, True),  # the 5th day was Friday: the report date becomes the move date
     (date(2026, 12, 20), date(2026, 12, 20), False),  # 28 days ahead: allowed
 ])
 def test_verhuisdatum(opgegeven, geregistreerd, te_laat):

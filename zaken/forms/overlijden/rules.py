@@ -1,6 +1,7 @@
 """The legal rules of a death registration, as pure functions (Wlb art. 16-17, Boek 1 BW).
 
-No database and no registers here: the form and the services call these with plain values.
+No registers here: the form and the services call these with plain values; the calendar is
+`zaken.termijnen` (hours in UTC, the day of death in Dutch local time).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from zaken.termijnen import werkdagen_na
+from zaken.termijnen import lokale_dag, uren_na, werkdagen_na
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Uitvaartvenster:
         """"verkorting" before the window, "uitstel" after it, "" inside it."""
         if uitvaart < self.vroegst:
             return "verkorting"
-        if uitvaart.date() > self.uiterlijk:
+        if lokale_dag(uitvaart) > self.uiterlijk:
             return "uitstel"
         return ""
 
@@ -32,12 +33,13 @@ class Uitvaartvenster:
 def uitvaartvenster(*, overleden_op: datetime, terms: dict) -> Uitvaartvenster:
     """Art. 16 Wlb: not earlier than 36 hours after death, not later than the 6th working day after it.
 
-    The day of death itself never counts (Atw working days, `zaken.termijnen`); the hours and days
-    are municipal configuration so a changed law needs no code change.
+    36 hours is elapsed time, so a DST change shows 35 or 37 on the wall clock. The day of death is
+    taken in Dutch local time and never counts itself (Atw working days). The hours and days are
+    municipal configuration so a changed law needs no code change.
     """
     return Uitvaartvenster(
-        vroegst=overleden_op + timedelta(hours=terms["uitvaart_vroegst_uren"]),
-        uiterlijk=werkdagen_na(overleden_op.date(), terms["uitvaart_uiterlijk_werkdagen"]),
+        vroegst=uren_na(overleden_op, terms["uitvaart_vroegst_uren"]),
+        uiterlijk=werkdagen_na(lokale_dag(overleden_op), terms["uitvaart_uiterlijk_werkdagen"]),
     )
 
 
@@ -59,10 +61,10 @@ def overlijden_fout(*, overleden_op: datetime, geboren: date | None, nu: datetim
     if overleden_op > nu:
         return str(_("De datum en tijd van overlijden liggen in de toekomst. Vul de datum en tijd in waarop de "
                      "persoon is overleden."))
-    if geboren and overleden_op.date() < geboren:
+    if geboren and lokale_dag(overleden_op) < geboren:
         return str(_("De datum van overlijden ligt vóór de geboortedatum (%(geboren)s). Controleer de datum.")
                    % {"geboren": geboren.strftime("%d-%m-%Y")})
-    if overleden_op.date() < nu.date() - timedelta(days=terms["overlijden_max_dagen_terug"]):
+    if lokale_dag(overleden_op) < lokale_dag(nu) - timedelta(days=terms["overlijden_max_dagen_terug"]):
         return str(_("De datum van overlijden ligt meer dan %(n)s dagen terug. Controleer de datum. Klopt de datum "
                      "wel? Doe de aangifte dan aan de balie van de gemeente.")
                    % {"n": terms["overlijden_max_dagen_terug"]})
@@ -73,7 +75,7 @@ def uitvaart_fout(*, uitvaart_op: datetime, overleden_op: datetime, terms: dict)
     """Why this funeral moment cannot be right (with what to do), or "" when it is fine."""
     if uitvaart_op <= overleden_op:
         return str(_("De uitvaart moet na het overlijden liggen. Controleer de datum en het tijdstip."))
-    if uitvaart_op.date() > overleden_op.date() + timedelta(days=terms["uitvaart_max_dagen_na_overlijden"]):
+    if lokale_dag(uitvaart_op) > lokale_dag(overleden_op) + timedelta(days=terms["uitvaart_max_dagen_na_overlijden"]):
         return str(_("De uitvaart ligt meer dan %(n)s dagen na het overlijden. Controleer de datum, of neem contact "
                      "op met de gemeente als de uitvaart echt zo laat is.")
                    % {"n": terms["uitvaart_max_dagen_na_overlijden"]})

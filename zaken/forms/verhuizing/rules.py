@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
 
+from zaken.termijnen import atw_verlengd
+
 
 class ManualReason:
     GEEN_WOONFUNCTIE = "geen_woonfunctie"
@@ -29,15 +31,22 @@ class Verhuisdatum:
 
 
 def verhuisdatum_bepalen(*, opgegeven: date, vandaag: date, terms: dict) -> Verhuisdatum:
-    """Art. 2.39 Wet BRP: a late report registers the report date; too early is refused (ValueError)."""
+    """Art. 2.39 Wet BRP: a late report registers the report date; too early is refused (ValueError).
+
+    The last day (the 5th after the move) runs on past weekends and holidays (Atw art. 1).
+    """
     if opgegeven > vandaag + timedelta(days=terms["aangifte_dagen_voor_verhuizing"]):
         raise ValueError("te vroeg")
-    te_laat = opgegeven < vandaag - timedelta(days=terms["aangifte_dagen_na_verhuizing"])
+    te_laat = vandaag > laatste_aangiftedag(opgegeven=opgegeven, terms=terms)
     return Verhuisdatum(opgegeven=opgegeven, geregistreerd=vandaag if te_laat else opgegeven, te_laat=te_laat)
 
 
 def eerste_aangiftedag(*, opgegeven: date, terms: dict) -> date:
     return opgegeven - timedelta(days=terms["aangifte_dagen_voor_verhuizing"])
+
+
+def laatste_aangiftedag(*, opgegeven: date, terms: dict) -> date:
+    return atw_verlengd(opgegeven + timedelta(days=terms["aangifte_dagen_na_verhuizing"]))
 
 
 @dataclass(frozen=True)
