@@ -249,3 +249,19 @@ def test_slug_and_gemeentecode_are_unique(client, superuser, gemeente_a, field):
     response = client.post(ADD_URL, gemeente_post(**{field: getattr(gemeente_a, field)}))
     assert response.status_code == 200 and list(response.context["adminform"].form.errors) == [field]
     assert "bestaat al" in response.content.decode()
+
+
+def test_functional_administrator_adds_a_decree_day_that_terms_count_at_once(client, beheerder):
+    from datetime import date
+
+    from zaken.termijnen import is_werkdag, werkdagen_na
+
+    day = date(2029, 5, 11)  # the Friday after Ascension 2029: a future decree may add it
+    assert is_werkdag(day) and werkdagen_na(date(2029, 5, 9), 1) == date(2029, 5, 11)
+    client.force_login(beheerder)
+    response = client.post("/admin/zaken/atwbesluitdag/add/", {
+        "datum": "2029-05-11", "besluit": "Koninklijk besluit art. 3 lid 3 Atw 2029-2031", "toelichting": ""})
+    assert response.status_code == 302
+    assert not is_werkdag(day) and werkdagen_na(date(2029, 5, 9), 1) == date(2029, 5, 14)
+    duplicate = client.post("/admin/zaken/atwbesluitdag/add/", {"datum": "2029-05-11", "besluit": "nogmaals"})
+    assert duplicate.status_code == 200 and "bestaat al" in duplicate.content.decode()
