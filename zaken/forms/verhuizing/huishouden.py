@@ -90,8 +90,8 @@ def _als_kind(bsn: str, naam_: str, jaren: int | None, *, volwassen_aangever: bo
     if jaren is None:
         return _zelf(bsn, naam_, _("kind"), _("De geboortedatum is niet volledig bekend in de Basisregistratie "
                                               "Personen. Neem contact op met de gemeente."))
-    # A limit above the age of majority would stretch "minor" beyond the law: cap it there.
-    if jaren < min(terms["kind_max_leeftijd"], terms["meerderjarig_leeftijd"]) and Relatie.MINDERJARIG_KIND in toegestaan:
+    minderjarig = jaren < min(terms["kind_max_leeftijd"], terms["meerderjarig_leeftijd"])  # never past majority
+    if minderjarig and Relatie.MINDERJARIG_KIND in toegestaan:
         uitleg = ""
         if jaren >= terms["aangever_min_leeftijd"]:
             uitleg = _("Is %(n)s jaar. U mag de verhuizing doorgeven, tenzij hij of zij dat zelf doet.") % {"n": jaren}
