@@ -65,8 +65,8 @@ DEFINITION = ProcessDefinition(
                            "ziet u dat hier en krijgt u een e-mail.")),
         PublicStatus("aanvulling_nodig", _("Aanvullende gegevens nodig"),
                      _("Wij hebben meer informatie van u nodig om uw verhuizing te verwerken."),
-                     _("Beantwoord de vraag op deze pagina vóór de termijn. Daarna beoordelen wij uw "
-                           "verhuizing verder.")),
+                     _("Beantwoord de vraag op deze pagina uiterlijk op de datum die erbij staat. Daarna "
+                           "beoordelen wij uw verhuizing verder.")),
         PublicStatus("ingepland", _("Ingepland op verhuisdatum"),
                      _("Uw verhuizing is goedgekeurd. Wij verwerken uw nieuwe adres op uw verhuisdatum."),
                      _("Op de verhuisdatum verwerken wij uw nieuwe adres in de Basisregistratie Personen. "

@@ -195,8 +195,10 @@ def verhuizing_beoordelen(*, verhuizing: Verhuizing, besluit: str, by: Actor, to
         verzoek_stellen(zaak=verhuizing.zaak, vraag=vraag, termijn=termijn, actor=by)
         verhuizing.aanvulling_vragen(by=by, toelichting=vraag)
         notify_initiator(zaak=verhuizing.zaak, subject=_("Wij hebben meer informatie nodig"),
-                         body=_("Voor uw verhuizing hebben wij meer informatie nodig. Beantwoord de vraag vóór "
-                                "%(d)s op Mijn zaken.") % {"d": termijn.strftime("%d-%m-%Y")})
+                         body=_("Voor uw verhuizing hebben wij meer informatie nodig. Beantwoord de vraag uiterlijk "
+                                "op %(d)s op Mijn zaken. Krijgen wij dan geen antwoord, dan kunnen wij besluiten uw "
+                                "aangifte buiten behandeling te laten: wij behandelen haar dan niet verder (artikel "
+                                "4:5 Algemene wet bestuursrecht).") % {"d": termijn.strftime("%d-%m-%Y")})
     elif besluit == "afwijzen":
         verhuizing.afwijzingsreden = toelichting
         verhuizing.afwijzen(by=by, toelichting=toelichting)
