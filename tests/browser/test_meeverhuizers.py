@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.time_machine(datetime(2026, 11, 30, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), tick=True)]
 
 ESTRELLA, MIRIK = "999997610", "999992089"  # mother and son of 16, Rotterdam
-WEI_WEI = "999991966"  # parents not married: his partner reports herself, their adult son may be reported
+WEI_WEI = "999991966"  # parents not married: her partner reports himself, their adult son may be reported
 
 
 @pytest.mark.parametrize("bsn,label", [(ESTRELLA, "kind-16"), (WEI_WEI, "ongehuwd")])
