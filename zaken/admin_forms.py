@@ -84,6 +84,10 @@ def term_errors(*, product_slug: str, terms) -> list[str]:
         if key not in known:
             errors.append(str(_("%(key)s: onbekende instelling. Mogelijk zijn: %(known)s.")
                               % {"key": key, "known": ", ".join(sorted(known)) or _("geen")}))
+        elif isinstance(known[key], list):  # a choice among the default's items, which the law allows at most
+            if not isinstance(value, list) or not all(isinstance(v, str) and v in known[key] for v in value):
+                errors.append(str(_("%(key)s: geef een lijst met alleen waarden uit: %(known)s.")
+                                  % {"key": key, "known": ", ".join(known[key])}))
         elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_TERM:
             errors.append(str(_("%(key)s: vul een heel getal van 0 tot en met %(max)d in.")
                               % {"key": key, "max": MAX_TERM}))

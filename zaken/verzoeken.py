@@ -86,6 +86,8 @@ def verzoeken_bewaken(*, today: date | None = None) -> dict:
                 verzoek.save(update_fields=["herinnerd_op"])
                 notify_initiator(zaak=verzoek.zaak, subject=gettext("Herinnering: wij wachten op uw antwoord"),
                                  body=gettext("Wij wachten nog op uw antwoord. Reageer uiterlijk op %(d)s via Mijn "
-                                              "zaken.") % {"d": verzoek.termijn.strftime("%d-%m-%Y")})
+                                              "zaken. Krijgen wij dan geen antwoord, dan kan de gemeente besluiten uw "
+                                              "aanvraag buiten behandeling te laten (artikel 4:5 Algemene wet "
+                                              "bestuursrecht).") % {"d": verzoek.termijn.strftime("%d-%m-%Y")})
                 counts["herinnerd"] += 1
     return counts

@@ -25,7 +25,7 @@ def test_level_basis_is_too_low(client, demo, digid_login):
     assert client.get(FORM).status_code == 403
 
 
-# Pinned: the eldest child (999999369, born 2012-04-18) turns 16 on 2028-04-18 and may then no longer be reported.
+# Pinned: ages decide the household (the eldest child, 999999369, born 2012-04-18, turns 16 on 2028-04-18).
 @pytest.mark.time_machine(BEFORE_2028)
 def test_prefill_shows_declarant_and_household(client, demo, digid_login):
     digid_login(JOHAN)

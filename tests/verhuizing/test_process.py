@@ -33,7 +33,7 @@ def residents(verhuizing):
     return {p["burgerservicenummer"] for p in get_adapter("brp").bewoners(verhuizing.nieuw_adresseerbaar_object)}
 
 
-# Pinned: the eldest child (999999369, born 2012-04-18) turns 16 on 2028-04-18 and may then no longer be reported.
+# Pinned: ages decide the household (the eldest child, 999999369, born 2012-04-18, turns 16 on 2028-04-18).
 @pytest.mark.time_machine(BEFORE_2028)
 def test_timer_applies_the_move_on_the_move_date(demo, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):

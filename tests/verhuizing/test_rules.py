@@ -29,28 +29,6 @@ def test_too_early_is_refused_and_terms_are_configurable():
     assert rules.verhuisdatum_bepalen(opgegeven=date(2026, 12, 21), vandaag=TODAY, terms=ruim).te_laat is False
 
 
-def persoon(bsn, born="1980-01-01", **extra):
-    return {"burgerservicenummer": bsn, "naam": {"volledigeNaam": f"P {bsn}"}, "geboorte": {"datum": {"datum": born}},
-            **extra}
-
-
-def test_household_rules():
-    aangever = persoon("1", partners=[{"burgerservicenummer": "2", "soortVerbintenis": {"code": "H"}}],
-                       kinderen=[{"burgerservicenummer": "3"}, {"burgerservicenummer": "4"}])
-    bewoners = [aangever, persoon("2"), persoon("3", born="2015-05-01"), persoon("4", born="2009-01-01"),
-                persoon("5")]
-    h = rules.huishouden_bepalen(aangever=aangever, bewoners=bewoners, vandaag=TODAY, terms=TERMS)
-    assert h.toegestane_bsns == {"2", "3"}  # spouse, child under 16
-    assert {g.bsn for g in h.zelf_aangifte} == {"4", "5"}  # child of 16+, housemate
-
-
-def test_dissolved_partnership_reports_themselves():
-    aangever = persoon("1", partners=[{"burgerservicenummer": "2", "soortVerbintenis": {"code": "P"},
-                                       "ontbindingHuwelijkPartnerschap": {"datum": {"datum": "2020-01-01"}}}])
-    h = rules.huishouden_bepalen(aangever=aangever, bewoners=[aangever, persoon("2")], vandaag=TODAY, terms=TERMS)
-    assert h.toegestane_bsns == set()
-
-
 def test_manual_reasons_and_occupancy():
     woning = {"gebruiksdoelen": ["woonfunctie"]}
     assert rules.handmatige_redenen(adres=woning, inwoning=False, brp_beschikbaar=True) == []

@@ -74,6 +74,12 @@ class VerhuizingForm(StripBidiMixin, forms.Form):
         self.behandelende_gemeente: Gemeente | None = None
         self.verhuisdatum: rules.Verhuisdatum | None = None
 
+    @property
+    def meeverhuizer_opties(self):
+        """Each co-mover's checkbox with the person, so the page can add why (a 16- or 17-year-old)."""
+        personen = {h.bsn: h for h in self.prefill.huishouden.meeverhuizers}
+        return [(cb, personen[cb.data["value"]]) for cb in self["meeverhuizers"]]
+
     def clean_postcode(self):
         return normalise_postcode(self.cleaned_data["postcode"])
 

@@ -12,7 +12,7 @@ from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog
 from zaken.services import audit_record
 
-from .rules import Huishouden, huishouden_bepalen
+from .huishouden import Huishouden, huishouden_bepalen
 
 
 @dataclass
@@ -38,7 +38,8 @@ class VerhuizingPrefill:
         return self.verblijfplaats.get("verblijfadres") or {}
 
 
-def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None) -> VerhuizingPrefill:
+def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None,
+                       reason: str = "verhuismelding vooraf invullen") -> VerhuizingPrefill:
     """BRP person and the residents of their address; a BRP that is down gives an empty prefill.
 
     The read is logged: the household's data are other persons' data, read by a process step.
@@ -54,8 +55,8 @@ def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None) -
         return VerhuizingPrefill(brp_beschikbaar=False)
     audit_record(actor=Actor.system("verhuizing: vooraf invullen"), name="brp_prefill",
                  operation=AuditLog.Operation.READ, gemeente=gemeente, subject_bsn=bsn,
-                 categories=["naam", "geboorte", "verblijfplaats", "partners", "kinderen", "bewoners"],
-                 reason="verhuismelding vooraf invullen", processing_activity="verhuizing: aangifte adreswijziging")
+                 categories=["naam", "geboorte", "verblijfplaats", "partners", "kinderen", "ouders", "bewoners"],
+                 reason=reason, processing_activity="verhuizing: aangifte adreswijziging")
     return prefill
 
 

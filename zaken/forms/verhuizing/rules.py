@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils.translation import gettext_lazy as _
@@ -47,75 +47,6 @@ def eerste_aangiftedag(*, opgegeven: date, terms: dict) -> date:
 
 def laatste_aangiftedag(*, opgegeven: date, terms: dict) -> date:
     return atw_verlengd(opgegeven + timedelta(days=terms["aangifte_dagen_na_verhuizing"]))
-
-
-@dataclass(frozen=True)
-class Huisgenoot:
-    bsn: str
-    naam: str
-    relatie: str
-    mag_meeverhuizen: bool
-    uitleg: str = ""
-
-
-@dataclass
-class Huishouden:
-    meeverhuizers: list[Huisgenoot] = field(default_factory=list)  # may be reported by the declarant
-    zelf_aangifte: list[Huisgenoot] = field(default_factory=list)  # live there, must report themselves
-
-    @property
-    def toegestane_bsns(self) -> set[str]:
-        return {h.bsn for h in self.meeverhuizers}
-
-
-def _naam(persoon: dict) -> str:
-    naam = persoon.get("naam", {})
-    return naam.get("volledigeNaam") or " ".join(
-        p for p in (naam.get("voornamen"), naam.get("voorvoegsel"), naam.get("geslachtsnaam")) if p)
-
-
-def _leeftijd(persoon: dict, vandaag: date) -> int | None:
-    raw = (persoon.get("geboorte", {}).get("datum") or {}).get("datum")
-    if not raw:
-        return None
-    born = date.fromisoformat(raw)
-    return vandaag.year - born.year - ((vandaag.month, vandaag.day) < (born.month, born.day))
-
-
-def _actieve_partners(persoon: dict) -> set[str]:
-    return {p["burgerservicenummer"] for p in persoon.get("partners", [])
-            if p.get("burgerservicenummer") and not p.get("ontbindingHuwelijkPartnerschap")
-            and (p.get("soortVerbintenis") or {}).get("code") in {"H", "P"}}
-
-
-def huishouden_bepalen(*, aangever: dict, bewoners: list[dict], vandaag: date, terms: dict) -> Huishouden:
-    """Who at the declarant's address may be reported with them, and who must report themselves.
-
-    Spouses and registered partners report for each other; parents for children younger than
-    `kind_max_leeftijd`. Anyone else (an unmarried partner, an older child, a housemate) reports
-    themselves.
-    """
-    partners = _actieve_partners(aangever)
-    kinderen = {k["burgerservicenummer"] for k in aangever.get("kinderen", []) if k.get("burgerservicenummer")}
-    huishouden = Huishouden()
-    for bewoner in bewoners:
-        bsn = bewoner.get("burgerservicenummer")
-        if not bsn or bsn == aangever.get("burgerservicenummer"):
-            continue
-        naam = _naam(bewoner)
-        if bsn in partners:
-            huishouden.meeverhuizers.append(Huisgenoot(bsn, naam, str(_("echtgeno(o)t(e) of geregistreerd partner")), True))
-        elif bsn in kinderen and (_leeftijd(bewoner, vandaag) or 99) < terms["kind_max_leeftijd"]:
-            huishouden.meeverhuizers.append(Huisgenoot(bsn, naam, str(_("kind")), True))
-        elif bsn in kinderen:
-            huishouden.zelf_aangifte.append(Huisgenoot(
-                bsn, naam, str(_("kind")), False,
-                str(_("Is %(n)s jaar of ouder en geeft de verhuizing zelf door.") % {"n": terms["kind_max_leeftijd"]})))
-        else:
-            huishouden.zelf_aangifte.append(Huisgenoot(
-                bsn, naam, str(_("huisgenoot")), False,
-                str(_("Een huisgenoot of ongehuwde partner geeft de verhuizing zelf door."))))
-    return huishouden
 
 
 def handmatige_redenen(*, adres: dict, inwoning: bool, brp_beschikbaar: bool) -> list[str]:

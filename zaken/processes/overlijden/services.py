@@ -165,8 +165,9 @@ def overlijden_documenten_controleren(*, overlijden: Overlijden, compleet: bool,
         verzoek_stellen(zaak=overlijden.zaak, vraag=vraag, termijn=termijn, actor=by)
         overlijden.documenten_onvolledig(by=by, toelichting=vraag)
         notify_initiator(zaak=overlijden.zaak, subject=_("Documenten voor de aangifte van overlijden ontbreken"),
-                         body=_("Bij de aangifte van overlijden ontbreken documenten. Beantwoord de vraag vóór %(d)s "
-                                "op Mijn zaken.") % {"d": termijn.strftime("%d-%m-%Y")})
+                         body=_("Bij de aangifte van overlijden ontbreken documenten. Beantwoord de vraag uiterlijk "
+                                "op %(d)s op Mijn zaken. Zonder complete documenten kunnen wij geen verlof tot "
+                                "begraven of cremeren geven.") % {"d": termijn.strftime("%d-%m-%Y")})
     overlijden.save()
 
 

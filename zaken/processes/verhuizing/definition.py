@@ -21,8 +21,16 @@ DEFAULT_TERMS = {
     "verhuisdatum_max_dagen_terug": 365,
     # Residents already registered at the new address above which an adresonderzoek starts.
     "max_bewoners_zonder_onderzoek": 4,
-    # Children younger than this may be reported by a parent (the rule; VERIFY 16/17).
-    "kind_max_leeftijd": 16,
+    # Who may report whom with them (domain.md §1): "partner" (spouses, registered partners),
+    # "minderjarig_kind" (a parent for a child younger than kind_max_leeftijd), "meerderjarig_kind"
+    # and "ouder" (parents and adult children living together). A municipality may leave some out.
+    "meeverhuizer_relaties": ["partner", "minderjarig_kind", "meerderjarig_kind", "ouder"],
+    # A parent reports for a child younger than this: 16- and 17-year-olds too, unless they report themselves.
+    "kind_max_leeftijd": 18,
+    # From this age parents and children report for each other, and only from this age for someone else.
+    "meerderjarig_leeftijd": 18,
+    # From this age a person reports their own move.
+    "aangever_min_leeftijd": 16,
     # Request for more information: answer within this many days; reminder this many days before.
     "aanvulling_termijn_dagen": 14,
     "herinnering_dagen_voor_termijn": 3,
@@ -57,8 +65,8 @@ DEFINITION = ProcessDefinition(
                            "ziet u dat hier en krijgt u een e-mail.")),
         PublicStatus("aanvulling_nodig", _("Aanvullende gegevens nodig"),
                      _("Wij hebben meer informatie van u nodig om uw verhuizing te verwerken."),
-                     _("Beantwoord de vraag op deze pagina vóór de termijn. Daarna beoordelen wij uw "
-                           "verhuizing verder.")),
+                     _("Beantwoord de vraag op deze pagina uiterlijk op de datum die erbij staat. Daarna "
+                           "beoordelen wij uw verhuizing verder.")),
         PublicStatus("ingepland", _("Ingepland op verhuisdatum"),
                      _("Uw verhuizing is goedgekeurd. Wij verwerken uw nieuwe adres op uw verhuisdatum."),
                      _("Op de verhuisdatum verwerken wij uw nieuwe adres in de Basisregistratie Personen. "

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from zaken.forms.validators import normalise_postcode
 from zaken.forms.verhuizing.forms import VerhuizingForm
+from zaken.forms.verhuizing.huishouden import mag_zelf_aangeven
 from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
@@ -54,6 +55,10 @@ def form_step(request):
     if prefill.overleden:
         return render(request, "verhuizing/geweigerd.html", {"reden": _("Volgens de Basisregistratie Personen is "
                                                                         "deze persoon overleden.")}, status=403)
+    if not mag_zelf_aangeven(aangever=prefill.aangever, vandaag=timezone.localdate(), terms=terms):
+        return render(request, "verhuizing/geweigerd.html", {"reden": _(
+            "U bent jonger dan %(n)s jaar. Uw ouder of voogd geeft uw verhuizing door.")
+            % {"n": terms["aangever_min_leeftijd"]}}, status=403)
     draft = drafts.draft_get(request, DRAFT_KEY)
     form = VerhuizingForm(request.POST or None, request.FILES or None, prefill=prefill, gemeente=request.gemeente,
                           terms=terms, bestaande_toestemming=draft.get("toestemming"),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from zaken.documents.letters import letter_create
 from zaken.models import Document
 
-from .models import Verhuizing
+from .models import Verhuizing, VerhuizingPersoon
 from .services import terms_for
 
 LETTERS = {
@@ -23,6 +23,7 @@ def verhuizing_brief(*, verhuizing: Verhuizing, soort: str) -> Document:
     context = {
         "verhuizing": verhuizing,
         "personen": list(verhuizing.personen.order_by("rol", "naam")),
+        "meeverhuizers": list(verhuizing.personen.filter(rol=VerhuizingPersoon.Rol.MEEVERHUIZER).order_by("naam")),
         "aanvrager": zaak.rollen.filter(roltype="initiator").first(),
         "bezwaartermijn_weken": weeks,
         "bezwaar_uiterlijk": (verhuizing.zaak.einddatum or verhuizing.verhuisdatum) + timedelta(weeks=weeks),

@@ -20,7 +20,8 @@ from zaken.services import audit_record, document_store, product_terms, zaak_cre
 from zaken.termijnen import werkdagen_na
 from zaken.verzoeken import verzoek_stellen
 
-from zaken.forms.verhuizing import rules
+from zaken.forms.verhuizing import huishouden, rules
+from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from .definition import DEFAULT_TERMS, SLUG
 from .models import Verhuizing, VerhuizingPersoon
 
@@ -45,7 +46,7 @@ class Aangifte:
     oud_adres: dict
     nieuw_adres: dict  # BAG adres
     opgegeven_verhuisdatum: object
-    meeverhuizers: list  # rules.Huisgenoot chosen by the declarant
+    meeverhuizers: list  # huishouden.Huisgenoot chosen by the declarant; checked again on filing
     inwoning: bool
     toestemming: tuple[str, bytes, str] | None  # (name, content, content type) of the consent upload
     email: str
@@ -65,6 +66,30 @@ def bewoners_tellen(*, adres: dict, gemeente: Gemeente, actor: Actor) -> tuple[i
     return count, True
 
 
+def meeverhuizers_bevestigen(*, aangifte: Aangifte, auth: AuthContext, terms: dict, gemeente: Gemeente,
+                             vandaag) -> list[huishouden.Huisgenoot]:
+    """The chosen co-movers as the BRP has them now: whoever is not (or no longer) one is refused.
+
+    Names and relations come from this read, never from what the caller passed.
+    """
+    if aangifte.aangever and not huishouden.mag_zelf_aangeven(aangever=aangifte.aangever, vandaag=vandaag,
+                                                              terms=terms):
+        raise VerhuizingRefused(_("U bent jonger dan %(n)s jaar. Uw ouder of voogd geeft uw verhuizing door.")
+                                % {"n": terms["aangever_min_leeftijd"]})
+    gekozen = {m.bsn for m in aangifte.meeverhuizers}
+    if not gekozen:
+        return []
+    nu = verhuizing_prefill(bsn=auth.bsn, vandaag=vandaag, terms=terms, gemeente=gemeente,
+                            reason="meeverhuizers controleren bij indienen")
+    if not nu.brp_beschikbaar:
+        raise VerhuizingRefused(_("De Basisregistratie Personen is nu niet bereikbaar, zodat wij uw meeverhuizers "
+                                  "niet kunnen controleren. Probeer het over enkele minuten opnieuw."), "meeverhuizers")
+    if gekozen - nu.huishouden.toegestane_bsns:
+        raise VerhuizingRefused(_("Niet iedereen die u koos, kunt u meeverhuizen. Ga terug naar het formulier en "
+                                  "kies opnieuw uit de personen die daar staan."), "meeverhuizers")
+    return [h for h in nu.huishouden.meeverhuizers if h.bsn in gekozen]
+
+
 def open_cases_for(bsns: set[str]) -> set[str]:
     """BSNs among `bsns` that already are in an open move case."""
     return set(VerhuizingPersoon.objects.filter(bsn__in=bsns, verhuizing__state__in=Verhuizing.OPEN_STATES)
@@ -80,19 +105,21 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
         datum = rules.verhuisdatum_bepalen(opgegeven=aangifte.opgegeven_verhuisdatum, vandaag=today, terms=terms)
     except ValueError:
         raise VerhuizingRefused(_("Deze verhuisdatum ligt te ver in de toekomst."), "verhuisdatum") from None
-    bsns = {auth.bsn} | {m.bsn for m in aangifte.meeverhuizers}
+    meeverhuizers = meeverhuizers_bevestigen(aangifte=aangifte, auth=auth, terms=terms,
+                                             gemeente=behandelende_gemeente, vandaag=today)
+    bsns = {auth.bsn} | {m.bsn for m in meeverhuizers}
     # Lock the persons' rows of open cases so that two submissions cannot both pass this check.
     list(VerhuizingPersoon.objects.select_for_update().filter(bsn__in=bsns))
     if open_cases_for(bsns):
         raise VerhuizingRefused(_("Voor u of een meeverhuizer loopt al een verhuizing. Wacht tot die is "
                                   "afgehandeld, of neem contact op met de gemeente."))
-    naam = rules._naam(aangifte.aangever) if aangifte.aangever else auth.display_name
+    naam = huishouden.naam(aangifte.aangever) if aangifte.aangever else auth.display_name
     adres = aangifte.nieuw_adres
     gegevens = {
         "Nieuw adres": f"{adres['adresregel5']}, {adres['adresregel6']}",
         "Verhuisdatum (opgegeven)": datum.opgegeven.isoformat(),
         "Verhuisdatum (in de BRP)": datum.geregistreerd.isoformat(),
-        "Meeverhuizers": [f"{m.naam} ({m.relatie})" for m in aangifte.meeverhuizers] or _("geen"),
+        "Meeverhuizers": [f"{m.naam} ({m.relatie})" for m in meeverhuizers] or _("geen"),
         "Inwoning bij hoofdbewoner": aangifte.inwoning,
         "E-mailadres": aangifte.email,
         "Telefoonnummer": aangifte.telefoon,
@@ -105,7 +132,7 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
         initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON, "inp_bsn": auth.bsn, "naam": naam,
                    "email": aangifte.email, "telefoon": aangifte.telefoon},
         extra_rollen=[{"roltype": Rol.RolType.BELANGHEBBENDE, "betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON,
-                       "inp_bsn": m.bsn, "naam": m.naam, "roltoelichting": m.relatie} for m in aangifte.meeverhuizers],
+                       "inp_bsn": m.bsn, "naam": m.naam, "roltoelichting": m.relatie} for m in meeverhuizers],
         gegevens=gegevens, einddatum_gepland=max(datum.geregistreerd, werkdagen_na(today, terms["afhandeltermijn_werkdagen"])),
         omschrijving=_("Verhuizing naar %(adres)s") % {"adres": adres["adresregel5"]},
     )
@@ -119,7 +146,7 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
         adresonderzoek_nodig=rules.adresonderzoek_nodig(bewoners_nieuw_adres=bewoners, terms=terms),
     )
     VerhuizingPersoon.objects.create(verhuizing=verhuizing, bsn=auth.bsn, naam=naam, rol=VerhuizingPersoon.Rol.AANGEVER)
-    for m in aangifte.meeverhuizers:
+    for m in meeverhuizers:
         VerhuizingPersoon.objects.create(verhuizing=verhuizing, bsn=m.bsn, naam=m.naam, relatie=m.relatie,
                                          rol=VerhuizingPersoon.Rol.MEEVERHUIZER)
     if aangifte.toestemming:
@@ -168,8 +195,10 @@ def verhuizing_beoordelen(*, verhuizing: Verhuizing, besluit: str, by: Actor, to
         verzoek_stellen(zaak=verhuizing.zaak, vraag=vraag, termijn=termijn, actor=by)
         verhuizing.aanvulling_vragen(by=by, toelichting=vraag)
         notify_initiator(zaak=verhuizing.zaak, subject=_("Wij hebben meer informatie nodig"),
-                         body=_("Voor uw verhuizing hebben wij meer informatie nodig. Beantwoord de vraag vóór "
-                                "%(d)s op Mijn zaken.") % {"d": termijn.strftime("%d-%m-%Y")})
+                         body=_("Voor uw verhuizing hebben wij meer informatie nodig. Beantwoord de vraag uiterlijk "
+                                "op %(d)s op Mijn zaken. Krijgen wij dan geen antwoord, dan kunnen wij besluiten uw "
+                                "aangifte buiten behandeling te laten: wij behandelen haar dan niet verder (artikel "
+                                "4:5 Algemene wet bestuursrecht).") % {"d": termijn.strftime("%d-%m-%Y")})
     elif besluit == "afwijzen":
         verhuizing.afwijzingsreden = toelichting
         verhuizing.afwijzen(by=by, toelichting=toelichting)
