@@ -2,11 +2,12 @@ from .audit import AuditLog
 from .catalogus import StatusType, ZaakType
 from .gemeente import Gemeente, GemeenteHost, GemeenteProduct, Medewerkerschap, Product
 from .indiening import Indiening
+from .termijn import TermijnGebeurtenis
 from .verzoek import Verzoek
 from .zaak import Besluit, Document, Resultaat, Rol, Status, Vertrouwelijkheid, Zaak, ZaakNummerReeks
 
 __all__ = [
     "AuditLog", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening", "Medewerkerschap",
-    "Product", "Resultaat", "Rol", "Status", "StatusType", "Verzoek", "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks",
+    "Product", "Resultaat", "Rol", "Status", "StatusType", "TermijnGebeurtenis", "Verzoek", "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks",
     "ZaakType",
 ]

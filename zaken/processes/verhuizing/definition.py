@@ -30,6 +30,13 @@ DEFAULT_TERMS = {
     # Staff decision period (Utrecht: 5 minutes work; 5 working days is the promise to citizens).
     "afhandeltermijn_werkdagen": 5,
     "bezwaartermijn_weken": 6,
+    # Term engine: a move report (Wet BRP 2.39) is no Awb application and has no statutory decision
+    # term, so the engine shows a target ("streefdatum"), never before the move date. No lex silencio.
+    "beslistermijn": 5,
+    "beslistermijn_eenheid": "werkdagen",
+    "beslistermijn_wettelijk": False,
+    "beslistermijn_herinnering_dagen": 1,
+    "lex_silencio_positivo": False,
 }
 
 DEFINITION = ProcessDefinition(
