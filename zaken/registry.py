@@ -93,6 +93,10 @@ class ProcessDefinition:
     on_verzoek_beantwoord: str = ""
     # Dotted path of a callable(*, zaak, verzoek) run when a Verzoek's term passed unanswered.
     on_verzoek_verlopen: str = ""
+    # Public status codes that mean "decided" for the term engine, each with the besluittype of the
+    # Besluit to record (sent the same day: the letter goes out through Mijn zaken), or "" to record
+    # only the decision event. E.g. {"afgewezen": gettext_noop("Afwijzing"), "ingepland": ""}.
+    besluit_statussen: dict[str, str] = field(default_factory=dict)
     # Dotted path of a callable(*, zaak, besluit) run when the term engine wrote a besluit van rechtswege
     # (Awb 4:20b; only for products whose terms set lex_silencio_positivo): publish it, notify, move on.
     on_van_rechtswege: str = ""

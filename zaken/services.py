@@ -14,7 +14,7 @@ from django.utils import timezone
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
                      ZaakNummerReeks, ZaakType)
-from .termijn_engine import termijn_ontvangen
+from .termijn_engine import termijn_ontvangen, termijn_status_gezet
 from .validators import cut_filename
 
 
@@ -101,6 +101,7 @@ def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "",
         zaak.einddatum = timezone.localdate()
         fields.append("einddatum")
     zaak.save(update_fields=fields)
+    termijn_status_gezet(zaak=zaak, code=code, actor=actor)  # a status the process declares a decision
     return status
 
 

@@ -214,6 +214,23 @@ def besluit_bekendmaken(*, besluit: Besluit, datum: date, actor: Actor) -> Beslu
     return besluit
 
 
+def termijn_status_gezet(*, zaak: Zaak, code: str, actor: Actor) -> None:
+    """A public status the process declares as a decision (ProcessDefinition.besluit_statussen)."""
+    slug = zaak.zaaktype.process_slug
+    definition = processes.get(slug) if slug in processes else None
+    if definition is None or code not in definition.besluit_statussen:
+        return
+    if not TermijnGebeurtenis.objects.filter(zaak=zaak, soort=Soort.ONTVANGEN).exists():
+        return  # a case from before the engine: no term to close
+    vandaag = timezone.localdate()
+    besluittype = definition.besluit_statussen[code]
+    if besluittype:
+        besluit_vastleggen(zaak=zaak, besluittype=besluittype, datum=vandaag, verzenddatum=vandaag, actor=actor)
+    elif not TermijnGebeurtenis.objects.filter(zaak=zaak, soort=Soort.BESLOTEN).exists():
+        _record(zaak=zaak, soort=Soort.BESLOTEN, datum=vandaag, actor=actor)
+        zaak_termijn_herberekenen(zaak=zaak)
+
+
 def bezwaartermijn_voor(besluit: Besluit, *, weken: int) -> date | None:
     """The last day to object to this decision, or None while it has not been sent."""
     return bezwaartermijn_einde(verzonden=besluit.verzenddatum, weken=weken) if besluit.verzenddatum else None

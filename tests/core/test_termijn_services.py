@@ -13,6 +13,7 @@ from zaken.models import Besluit, Document, GemeenteProduct, TermijnGebeurtenis,
 from zaken.registry import ProcessDefinition, processes
 from zaken.termijn_engine import (TermijnFout, besluit_vastleggen, lex_silencio_bewaken, termijn_ontvangen,
                                   termijn_opschorten_voor_verzoek, termijn_verlengen, zaak_termijn_herberekenen)
+from zaken.services import status_record
 from zaken.timers import sweep
 from zaken.verzoeken import verzoek_beantwoorden, verzoek_stellen, verzoeken_bewaken
 
@@ -40,10 +41,11 @@ def proces():
     """A registered process with the given terms; unregistered afterwards."""
     def _register(**terms):
         processes.unregister(SLUG)
-        hook = terms.pop("hook", "")
+        hook, besluiten = terms.pop("hook", ""), terms.pop("besluit_statussen", {})
         processes.register(SLUG, ProcessDefinition(slug=SLUG, zaaktype_identificatie="TEST-VERHUIZING",
                                                    zaaktype_omschrijving="Test", public_statuses=(),
-                                                   default_terms=terms, on_van_rechtswege=hook))
+                                                   default_terms=terms, on_van_rechtswege=hook,
+                                                   besluit_statussen=besluiten))
     yield _register
     processes.unregister(SLUG)
 
@@ -231,3 +233,21 @@ def test_lex_silencio_needs_a_statutory_term(proces):
     case_received(at(2026, 3, 9))
     assert lex_silencio_bewaken(today=date(2026, 6, 1)) == 0
 
+
+
+def test_awb_6_7_atw_art1_status_declared_a_decision_records_the_besluit_and_its_bezwaar_term(proces):
+    # Decided and sent on Friday 13 November 2026: six weeks end on Christmas Day -> Monday 28 December.
+    proces(besluit_statussen={"afgehandeld": "Toekenning", "in_behandeling": ""})
+    zaak = case_received(at(2026, 11, 2))
+    with time_machine.travel(at(2026, 11, 13), tick=False):
+        status_record(zaak=zaak, code="in_behandeling", actor=ACTOR)  # a decision event, no Besluit row
+        assert not Besluit.objects.filter(zaak=zaak).exists()
+        status_record(zaak=zaak, code="afgehandeld", actor=ACTOR)
+    besluit = Besluit.objects.get(zaak=zaak)
+    assert (besluit.besluittype, besluit.datum, besluit.verzenddatum) == ("Toekenning", date(2026, 11, 13),
+                                                                        date(2026, 11, 13))
+    from zaken.selectors import termijn_overzicht
+
+    assert termijn_overzicht(zaak).besluiten[0].bezwaar_uiterlijk == date(2026, 12, 28)
+    assert list(zaak.termijn_gebeurtenissen.values_list("soort", flat=True)) == [
+        Soort.ONTVANGEN, Soort.BESLOTEN, Soort.BESLOTEN, Soort.BEKENDGEMAAKT]

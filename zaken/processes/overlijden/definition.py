@@ -57,6 +57,8 @@ DEFINITION = ProcessDefinition(
     on_verzoek_beantwoord="zaken.processes.overlijden.services.overlijden_aanvulling_ontvangen",
     on_verzoek_verlopen="zaken.processes.overlijden.services.overlijden_aanvulling_verlopen",
     periodic="zaken.processes.overlijden.services.overlijdens_brp_hervatten",
+    # The term engine's decision: the verlof tot begraven of cremeren is issued.
+    besluit_statussen={"verlof_verstrekt": ""},
     demo_cases="zaken.processes.overlijden.demo.demo_cases",
     worklist="zaken.processes.overlijden.worklist.werklijst",
     public_statuses=(

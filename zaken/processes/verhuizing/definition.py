@@ -52,6 +52,9 @@ DEFINITION = ProcessDefinition(
     on_verzoek_beantwoord="zaken.processes.verhuizing.services.verhuizing_aanvulling_ontvangen",
     on_verzoek_verlopen="zaken.processes.verhuizing.services.verhuizing_aanvulling_verlopen",
     periodic="zaken.processes.verhuizing.services.verhuizingen_hervatten",
+    # The term engine's decisions: approval (automatic or by a civil servant) and the rejection, a
+    # besluit with a bezwaar term (Awb 6:7) shown in the tracker.
+    besluit_statussen={"ingepland": "", "afgewezen": _("Afwijzing verhuizing")},
     demo_cases="zaken.processes.verhuizing.demo.demo_cases",
     public_statuses=(
         PublicStatus("ontvangen", _("Ontvangen"),
