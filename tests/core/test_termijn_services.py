@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from tests.documents.test_receipt import private_media  # noqa: F401 (autouse: letters go to tmp)
 from tests.factories import GemeenteFactory, ZaakFactory, ZaakTypeFactory
 from zaken.actors import Actor
 from zaken.models import Besluit, Document, GemeenteProduct, TermijnGebeurtenis, Verzoek
@@ -27,13 +28,6 @@ SLUG = "test-verhuizing"  # the factories' zaaktype; registered here as a throw-
 
 def at(y, m, d, hour=10):
     return datetime(y, m, d, hour, tzinfo=AMS)
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tmp_path / "private", "base_url": None}}}
 
 
 @pytest.fixture
