@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.formats import date_format
@@ -91,6 +91,7 @@ class TermijnOverzicht:
     einddatum: date | None
     wettelijk: bool  # "wettelijke termijn", or only a "streefdatum"
     opgeschort: bool
+    herinnering_op: date | None  # from this day the back office flags the term as nearly over
     regels: list[TermijnRegel]
     besluiten: list[BesluitRegel]
 
@@ -118,5 +119,7 @@ def termijn_overzicht(zaak: Zaak) -> TermijnOverzicht:
               for e in sorted(zaak.termijn_gebeurtenissen.all(), key=lambda e: (e.datum, e.vastgelegd_op, e.pk))]
     besluiten = [BesluitRegel(besluit=b, bezwaar_uiterlijk=bezwaartermijn_voor(b, weken=config.bezwaartermijn_weken))
                  for b in sorted(zaak.besluiten.all(), key=lambda b: (b.datum, b.pk))]
-    return TermijnOverzicht(einddatum=zaak.uiterlijke_einddatum_afdoening, wettelijk=config.wettelijk,
-                            opgeschort=zaak.opschorting_indicatie, regels=regels, besluiten=besluiten)
+    einde = zaak.uiterlijke_einddatum_afdoening
+    return TermijnOverzicht(einddatum=einde, wettelijk=config.wettelijk, opgeschort=zaak.opschorting_indicatie,
+                            herinnering_op=einde - timedelta(days=config.herinnering_dagen) if einde else None,
+                            regels=regels, besluiten=besluiten)

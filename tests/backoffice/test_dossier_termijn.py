@@ -34,17 +34,18 @@ def test_dossier_shows_term_history_and_current_end_date(client, medewerker_a, a
         verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur het contract.", termijn=date(2026, 12, 28), actor=ACTOR)
     with time_machine.travel(datetime(2026, 12, 21, 10, tzinfo=AMS), tick=False):
         verzoek_beantwoorden(verzoek=verzoek, antwoord="Bijgevoegd.", bijlagen=[], actor=ACTOR)
-    besluit_vastleggen(zaak=zaak, besluittype="Toegekend", datum=date(2026, 12, 30), verzenddatum=date(2026, 12, 30),
+    besluit_vastleggen(zaak=zaak, besluittype="Toegekend", datum=date(2026, 12, 31), verzenddatum=date(2026, 12, 31),
                        actor=ACTOR)
     client.force_login(medewerker_a)
     html = client.get(dossier_url(zaak)).content.decode()
     assert "Beslistermijn" in html and "wettelijke termijn" in html
     assert "4 januari 2027" in html  # 28 December + 6 suspended days (15..20 December)
+    assert "Herinnering vanaf" in html and "30 december 2026" in html  # 5 days ahead (engine default)
     for text in ("Aanvraag ontvangen", "Termijn opgeschort", "Termijn loopt weer", "Besluit genomen",
                  "Besluit bekendgemaakt", "15 december 2026", "21 december 2026"):
         assert text in html, text
-    # Sent 30 December 2026: six weeks end on Wednesday 10 February 2027.
-    assert "bezwaar tot en met 10 februari 2027" in html
+    # Sent 31 December 2026: six weeks end on Thursday 11 February 2027.
+    assert "bezwaar tot en met 11 februari 2027" in html
 
 
 def test_dossier_queries_do_not_grow_with_term_events(client, medewerker_a, aanvraag):
