@@ -16,6 +16,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .actors import Actor
+from .notifications import notify_initiator
 from .models import Besluit, GemeenteProduct, TermijnGebeurtenis, Verzoek, Zaak
 from .registry import processes
 from .termijnen_awb import (ENGINE_TERMS, Beslistermijn, Opschorting, Stand, Verlenging, bezwaartermijn_einde,
@@ -185,6 +186,9 @@ def termijn_verlengen(*, zaak: Zaak, tot: date, reden: str, actor: Actor, vandaa
     event = _record(zaak=zaak, soort=Soort.VERLENGD, datum=vandaag, tot=tot, reden=reden[:200], document=document,
                     actor=actor)
     zaak_termijn_herberekenen(zaak=zaak)
+    notify_initiator(zaak=zaak, subject=_("Wij hebben meer tijd nodig voor uw aanvraag"),
+                     body=_("Wij beslissen uiterlijk op %(d)s op uw aanvraag. De brief hierover staat bij uw "
+                            "documenten op Mijn zaken.") % {"d": tot.strftime("%d-%m-%Y")})
     return event
 
 

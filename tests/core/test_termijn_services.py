@@ -130,16 +130,17 @@ def test_a_streefdatum_never_lies_before_the_planned_end():
     assert zaak_termijn_herberekenen(zaak=zaak).uiterlijke_einddatum_afdoening == date(2026, 5, 28)
 
 
-def test_awb_4_14_extension_after_a_suspension_with_notice_letter():
+def test_awb_4_14_extension_after_a_suspension_with_notice_letter(django_capture_on_commit_callbacks, mailoutbox):
     # Received 2 March 2026; request 9 March answered 20 March -> 7 May. Notice on 1 May: to 8 June 2026.
     zaak = case_received(at(2026, 3, 2))
+    zaak.rollen.update(email="aanvrager@example.org")
     with time_machine.travel(at(2026, 3, 9), tick=False):
         verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur de tekening.", termijn=date(2026, 3, 23), actor=ACTOR)
     with time_machine.travel(at(2026, 3, 20), tick=False):
         verzoek_beantwoorden(verzoek=verzoek, antwoord="Bijgevoegd.", bijlagen=[], actor=ACTOR)
     zaak.refresh_from_db()
     assert zaak.uiterlijke_einddatum_afdoening == date(2026, 5, 7)
-    with time_machine.travel(at(2026, 5, 1), tick=False):
+    with time_machine.travel(at(2026, 5, 1), tick=False), django_capture_on_commit_callbacks(execute=True):
         event = termijn_verlengen(zaak=zaak, tot=date(2026, 6, 8), reden="Advies van de brandweer nodig.",
                                   actor=ACTOR)
     zaak.refresh_from_db()
@@ -147,6 +148,8 @@ def test_awb_4_14_extension_after_a_suspension_with_notice_letter():
     assert zaak.verlenging_duur_dagen == 32 and zaak.verlenging_reden == "Advies van de brandweer nodig."
     assert event.document.kenmerk == "verlenging-1" and event.document.bestand.read().startswith(b"%PDF")
     assert event.document.zichtbaar_voor_aanvrager
+    assert [m.subject for m in mailoutbox] == [f"Wij hebben meer tijd nodig voor uw aanvraag ({zaak.identificatie})"]
+    assert "08-06-2026" in mailoutbox[0].body
 
 
 def test_awb_4_14_extension_refused_after_the_term_ended():
