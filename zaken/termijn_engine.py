@@ -8,7 +8,7 @@ municipality) and, for lex silencio positivo, a hook (ProcessDefinition.on_van_r
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -267,9 +267,7 @@ def _van_rechtswege(*, zaak_id: int, config: Beslistermijn, today: date) -> bool
     stand = termijn_stand(zaak=zaak, config=config)
     if stand is None or stand.einddatum >= today or zaak.opschorting_indicatie:
         return False
-    from datetime import timedelta
-
-    # 4:20b: deemed given the day after the term ended; in force on the 3rd day after it (configurable).
+    # 4:20b lid 1: given once the term passed (the day after it); lid 3: in force on the 3rd day after it.
     besluit = besluit_vastleggen(
         zaak=zaak, besluittype=_("Van rechtswege verleend"), datum=stand.einddatum + timedelta(days=1),
         ingangsdatum=stand.einddatum + timedelta(days=config.van_rechtswege_ingang_dagen),
