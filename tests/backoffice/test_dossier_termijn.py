@@ -39,7 +39,7 @@ def test_dossier_shows_term_history_and_current_end_date(client, medewerker_a, a
     client.force_login(medewerker_a)
     html = client.get(dossier_url(zaak)).content.decode()
     assert "Beslistermijn" in html and "wettelijke termijn" in html
-    assert "4 januari 2027" in html  # 28 December + 6 suspended days (15..20 December)
+    assert "4 januari 2027" in html  # 28 December + 6 suspended days = Sunday 3 January -> Atw art. 1
     assert "Herinnering vanaf" in html and "30 december 2026" in html  # 5 days ahead (engine default)
     for text in ("Aanvraag ontvangen", "Termijn opgeschort", "Termijn loopt weer", "Besluit genomen",
                  "Besluit bekendgemaakt", "15 december 2026", "21 december 2026"):

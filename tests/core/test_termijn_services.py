@@ -74,7 +74,8 @@ def test_awb_4_15_request_spanning_christmas_suspends_and_the_answer_resumes():
         verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur het huurcontract.", termijn=date(2026, 12, 28), actor=ACTOR)
     zaak.refresh_from_db()
     assert zaak.opschorting_indicatie and zaak.uiterlijke_einddatum_afdoening == date(2027, 1, 11)
-    # Answered on Monday 21 December: suspended 15..20 December (6 days) -> Monday 4 January 2027.
+    # Answered on Monday 21 December: suspended 15..20 December (6 days) -> Sunday 3 January 2027, and by
+    # Atw art. 1 Monday 4 January.
     with time_machine.travel(at(2026, 12, 21), tick=False):
         verzoek_beantwoorden(verzoek=verzoek, antwoord="Bijgevoegd.", bijlagen=[], actor=ACTOR)
     zaak.refresh_from_db()
