@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Gemeente, GemeenteHost, GemeenteProduct
 from .registry import processes
+from .termijnen_awb import ENGINE_TERMS, engine_term_error
 from .theme_tokens import validate_theme_tokens
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -78,10 +79,13 @@ def term_errors(*, product_slug: str, terms) -> list[str]:
     """Why a product's terms are refused: unknown keys, or values that are no sane whole numbers."""
     if not isinstance(terms, dict):
         return [str(_("Geef de termijnen als een object: {\"naam\": getal}."))]
-    known = processes.get(product_slug).default_terms if product_slug in processes else {}
+    known = {**ENGINE_TERMS, **(processes.get(product_slug).default_terms if product_slug in processes else {})}
     errors = []
     for key, value in terms.items():
-        if key not in known:
+        if key in ENGINE_TERMS:
+            if error := engine_term_error(key, value):
+                errors.append(str(error))
+        elif key not in known:
             errors.append(str(_("%(key)s: onbekende instelling. Mogelijk zijn: %(known)s.")
                               % {"key": key, "known": ", ".join(sorted(known)) or _("geen")}))
         elif isinstance(known[key], list):  # a choice among the default's items, which the law allows at most

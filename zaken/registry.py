@@ -78,7 +78,9 @@ class ProcessDefinition:
     company_sbi_prefixes: tuple[str, ...] = ()
     # Dutch text (gettext_noop) for a company that is refused: who may use this and what to do instead.
     company_refused_text: str = ""
-    # Defaults for the terms a municipality may override (GemeenteProduct.termijnen).
+    # Defaults for the terms a municipality may override (GemeenteProduct.termijnen). The term
+    # engine's keys (zaken.termijnen_awb.ENGINE_TERMS: beslistermijn, its unit, statutory or target,
+    # reminder, lex silencio, bezwaar term) default to Awb 4:13 (8 weeks, statutory) when left out.
     default_terms: dict[str, Any] = field(default_factory=dict)
     # Dotted path of the view that serves /<gemeente>/aanvragen/<slug>/ (resolved lazily, so the
     # core never imports a process or a view).
@@ -91,6 +93,13 @@ class ProcessDefinition:
     on_verzoek_beantwoord: str = ""
     # Dotted path of a callable(*, zaak, verzoek) run when a Verzoek's term passed unanswered.
     on_verzoek_verlopen: str = ""
+    # Public status codes that mean "decided" for the term engine, each with the besluittype of the
+    # Besluit to record (sent the same day: the letter goes out through Mijn zaken), or "" to record
+    # only the decision event. E.g. {"afgewezen": gettext_noop("Afwijzing"), "ingepland": ""}.
+    besluit_statussen: dict[str, str] = field(default_factory=dict)
+    # Dotted path of a callable(*, zaak, besluit) run when the term engine wrote a besluit van rechtswege
+    # (Awb 4:20b; only for products whose terms set lex_silencio_positivo): publish it, notify, move on.
+    on_van_rechtswege: str = ""
     # Dotted path of a callable() the periodic sweep runs (resume waiting work, deadlines).
     periodic: str = ""
     # Dotted path of a callable(stdout=) that files demo cases through the process's own services.

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from django.db.models import Prefetch, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from .identity import AuthContext
-from .models import Document, Gemeente, Medewerkerschap, Status, Zaak
+from .models import Besluit, Document, Gemeente, Medewerkerschap, Status, TermijnGebeurtenis, Zaak
+from .termijn_engine import bezwaartermijn_voor, termijn_config
 
 
 def _subject_filter(auth: AuthContext) -> dict:
@@ -31,7 +37,7 @@ def zaak_get_for_subject(*, gemeente: Gemeente, auth: AuthContext, identificatie
     return (zaak_list_for_subject(gemeente=gemeente, auth=auth)
             .prefetch_related(
                 Prefetch("statussen", queryset=Status.objects.select_related("statustype")),
-                "verzoeken",
+                "verzoeken", "termijn_gebeurtenissen", "besluiten",
                 Prefetch("documenten", queryset=Document.objects.filter(zichtbaar_voor_aanvrager=True),
                          to_attr="documenten_aanvrager"))
             .get(identificatie=identificatie))
@@ -63,5 +69,57 @@ def zaak_get_for_medewerker(*, user, pk: int) -> Zaak:
             .prefetch_related(
                 Prefetch("statussen", queryset=Status.objects.select_related("statustype",
                                                                              "gezet_door_medewerker")),
-                "rollen", "documenten", "besluiten")
+                "rollen", "documenten", "besluiten", "termijn_gebeurtenissen")
             .get(pk=pk))
+
+
+@dataclass(frozen=True)
+class TermijnRegel:
+    datum: date
+    omschrijving: str
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class BesluitRegel:
+    besluit: Besluit
+    bezwaar_uiterlijk: date | None  # Awb 6:7/6:8 with Atw art. 1; None while not sent
+
+
+@dataclass(frozen=True)
+class TermijnOverzicht:
+    einddatum: date | None
+    wettelijk: bool  # "wettelijke termijn", or only a "streefdatum"
+    opgeschort: bool
+    herinnering_op: date | None  # from this day the back office flags the term as nearly over
+    regels: list[TermijnRegel]
+    besluiten: list[BesluitRegel]
+
+
+def _d(day: date | None) -> str:
+    return date_format(day, "j F Y") if day else ""
+
+
+def _toelichting(event: TermijnGebeurtenis) -> str:
+    Soort = TermijnGebeurtenis.Soort
+    if event.soort == Soort.OPGESCHORT and event.tot:
+        extra = _("De termijn staat stil, uiterlijk tot %(d)s.") % {"d": _d(event.tot)}
+    elif event.soort == Soort.VERLENGD and event.tot:
+        extra = _("Nieuwe uiterlijke beslisdatum: %(d)s.") % {"d": _d(event.tot)}
+    else:
+        extra = ""
+    return " ".join(part for part in (event.reden, extra) if part)
+
+
+def termijn_overzicht(zaak: Zaak) -> TermijnOverzicht:
+    """The term history of a case for the tracker and the dossier; uses the prefetched rows (one query
+    for the municipality's terms, whatever the number of events or decisions)."""
+    config = termijn_config(zaak)
+    regels = [TermijnRegel(datum=e.datum, omschrijving=e.get_soort_display(), toelichting=_toelichting(e))
+              for e in sorted(zaak.termijn_gebeurtenissen.all(), key=lambda e: (e.datum, e.vastgelegd_op, e.pk))]
+    besluiten = [BesluitRegel(besluit=b, bezwaar_uiterlijk=bezwaartermijn_voor(b, weken=config.bezwaartermijn_weken))
+                 for b in sorted(zaak.besluiten.all(), key=lambda b: (b.datum, b.pk))]
+    einde = zaak.uiterlijke_einddatum_afdoening
+    return TermijnOverzicht(einddatum=einde, wettelijk=config.wettelijk, opgeschort=zaak.opschorting_indicatie,
+                            herinnering_op=einde - timedelta(days=config.herinnering_dagen) if einde else None,
+                            regels=regels, besluiten=besluiten)

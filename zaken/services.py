@@ -14,6 +14,7 @@ from django.utils import timezone
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
                      ZaakNummerReeks, ZaakType)
+from .termijn_engine import termijn_ontvangen, termijn_status_gezet
 from .validators import cut_filename
 
 
@@ -64,7 +65,6 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
         gemeente=gemeente, bronorganisatie=gemeente.rsin, zaaktype=zaaktype,
         omschrijving=omschrijving or zaaktype.omschrijving, registratiedatum=now, startdatum=today,
         einddatum_gepland=einddatum_gepland or today + timedelta(days=zaaktype.doorlooptijd_dagen),
-        uiterlijke_einddatum_afdoening=today + timedelta(days=zaaktype.doorlooptijd_dagen),
         vertrouwelijkheidaanduiding=zaaktype.vertrouwelijkheidaanduiding,
         gegevens=gegevens or {},
         initiator_bsn=initiator.get("inp_bsn", ""),
@@ -75,6 +75,8 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
     for rol in extra_rollen:
         Rol.objects.create(zaak=zaak, **rol)
     status_record(zaak=zaak, code=initial_status, actor=actor, to_state=initial_status, transition="create")
+    # The decision term starts; its end date is derived by the term engine, never typed.
+    termijn_ontvangen(zaak=zaak, actor=actor)
     audit_record(actor=actor, name="zaak_create", operation=AuditLog.Operation.WRITE, zaak=zaak,
                  categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
                  processing_activity=f"{process_slug}: aanvraag registreren")
@@ -99,6 +101,7 @@ def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "",
         zaak.einddatum = timezone.localdate()
         fields.append("einddatum")
     zaak.save(update_fields=fields)
+    termijn_status_gezet(zaak=zaak, code=code, actor=actor)  # a status the process declares a decision
     return status
 
 

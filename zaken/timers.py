@@ -1,5 +1,5 @@
 """The periodic sweep (Celery beat every minute, or `manage.py zaken_timers`): due viewflow timers,
-request deadlines, and each process's own resumption of waiting work."""
+request deadlines, lex silencio positivo (Awb 4:20b), and each process's own resumption of waiting work."""
 
 from datetime import timedelta
 
@@ -10,6 +10,7 @@ from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
 from .concepten import DRAFT_DIR
 from .registry import processes
+from .termijn_engine import lex_silencio_bewaken
 from .verzoeken import verzoeken_bewaken
 
 
@@ -30,7 +31,8 @@ def concepten_opruimen() -> int:
 
 
 def sweep() -> dict:
-    result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen()}
+    result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen(),
+              "van_rechtswege": lex_silencio_bewaken()}
     for definition in processes:
         if definition.periodic:
             result[definition.slug] = import_string(definition.periodic)()

@@ -13,6 +13,7 @@ from .actors import Actor
 from .models import AuditLog, Document, Verzoek, Zaak
 from .registry import processes
 from .services import audit_record, document_store
+from .termijn_engine import termijn_hervatten_na_verzoek, termijn_opschorten_voor_verzoek
 
 
 @transaction.atomic
@@ -23,6 +24,7 @@ def verzoek_stellen(*, zaak: Zaak, vraag: str, termijn: date, actor: Actor) -> V
                                      gesteld_door=actor.label[:200])
     audit_record(actor=actor, name="verzoek_stellen", operation=AuditLog.Operation.WRITE, zaak=zaak,
                  categories=["verzoek"], subject_bsn=zaak.initiator_bsn)
+    termijn_opschorten_voor_verzoek(verzoek=verzoek, actor=actor)  # 4:15: a request with a deadline suspends
     return verzoek
 
 
@@ -49,6 +51,7 @@ def verzoek_beantwoorden(*, verzoek: Verzoek, antwoord: str, bijlagen: list[tupl
     verzoek.antwoord = antwoord
     verzoek.beantwoord_op = timezone.now()
     verzoek.save(update_fields=["antwoord", "beantwoord_op"])
+    termijn_hervatten_na_verzoek(verzoek=verzoek, actor=actor)
     slug = verzoek.zaak.zaaktype.process_slug
     definition = processes.get(slug) if slug in processes else None  # a retired process keeps its data
     if definition and definition.on_verzoek_beantwoord:
@@ -77,6 +80,7 @@ def verzoeken_bewaken(*, today: date | None = None) -> dict:
             if verzoek.termijn < today:
                 verzoek.vervallen_op = timezone.now()
                 verzoek.save(update_fields=["vervallen_op"])
+                termijn_hervatten_na_verzoek(verzoek=verzoek, actor=Actor.system("termijnbewaking"))
                 if definition.on_verzoek_verlopen:
                     import_string(definition.on_verzoek_verlopen)(zaak=verzoek.zaak, verzoek=verzoek)
                 counts["verlopen"] += 1

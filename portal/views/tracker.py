@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from zaken.actors import Actor
 from zaken.models import Document, Zaak
-from zaken.selectors import document_get_for_subject, zaak_get_for_subject, zaak_list_for_subject
+from zaken.selectors import document_get_for_subject, termijn_overzicht, zaak_get_for_subject, zaak_list_for_subject
 from zaken.verzoeken import verzoek_beantwoorden
 
 from ..decorators import subject_required
@@ -37,7 +37,8 @@ def _open_verzoek(zaak):
 
 def _detail(request, zaak, form=None):
     return render(request, "portal/zaak_detail.html",
-                  {"zaak": zaak, "open_verzoek": _open_verzoek(zaak), "form": form or VerzoekAntwoordForm()},
+                  {"zaak": zaak, "open_verzoek": _open_verzoek(zaak), "form": form or VerzoekAntwoordForm(),
+                   "termijn": termijn_overzicht(zaak)},
                   status=400 if form is not None else 200)
 
 

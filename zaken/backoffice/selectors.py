@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from zaken.models import AuditLog, Document, Rol, Verzoek, Zaak
 from zaken.registry import processes
-from zaken.selectors import zaak_get_for_medewerker, zaak_list_for_medewerker
+from zaken.selectors import TermijnOverzicht, termijn_overzicht, zaak_get_for_medewerker, zaak_list_for_medewerker
 from zaken.validators import is_valid_bsn
 
 from .access import tasks_for_zaak
@@ -106,6 +106,8 @@ class Dossier:
     verzoeken: list[VerzoekRow]
     # What the page shows of personal data, for the processing log.
     categories: list[str] = field(default_factory=list)
+    # The decision term: its dated events, the derived end date and each besluit's bezwaar term.
+    termijn: TermijnOverzicht | None = None
 
 
 def _process_data(zaak: Zaak) -> dict:
@@ -144,6 +146,7 @@ def dossier_for_medewerker(*, user, pk: int) -> Dossier:
         taken=list(tasks_for_zaak(zaak)),
         verzoeken=verzoeken,
         categories=categories,
+        termijn=termijn_overzicht(zaak),
     )
 
 

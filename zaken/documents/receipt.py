@@ -10,6 +10,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from ..models import Document, Rol, Status, Zaak
+from ..termijn_engine import termijn_config
 from ..validators import is_valid_bsn
 from .letters import store_once
 from .render import LETTER_TIMEZONE, pdf_render
@@ -58,6 +59,8 @@ def receipt_context(*, zaak: Zaak) -> dict:
         "datum": timezone.localdate(),
         "einddatum_gepland": zaak.einddatum_gepland,
         "uiterlijke_einddatum": zaak.uiterlijke_einddatum_afdoening,
+        # "wettelijke termijn" only for a statutory decision term; otherwise the date is a streefdatum.
+        "termijn_wettelijk": termijn_config(zaak).wettelijk,
         "volgende_stap": status.statustype.volgende_stap if status else "",
         "tracker_url": tracker,
         "tracker_url_is_absolute": tracker.startswith("https://"),

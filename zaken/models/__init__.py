@@ -3,11 +3,12 @@ from .catalogus import StatusType, ZaakType
 from .gemeente import Gemeente, GemeenteHost, GemeenteProduct, Medewerkerschap, Product
 from .indiening import Indiening
 from .kalender import AtwBesluitdag
+from .termijn import TermijnGebeurtenis
 from .verzoek import Verzoek
 from .zaak import Besluit, Document, Resultaat, Rol, Status, Vertrouwelijkheid, Zaak, ZaakNummerReeks
 
 __all__ = [
-    "AtwBesluitdag", "AuditLog", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening", "Medewerkerschap",
-    "Product", "Resultaat", "Rol", "Status", "StatusType", "Verzoek", "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks",
-    "ZaakType",
+    "AtwBesluitdag", "AuditLog", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening",
+    "Medewerkerschap", "Product", "Resultaat", "Rol", "Status", "StatusType", "TermijnGebeurtenis", "Verzoek",
+    "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks", "ZaakType",
 ]

@@ -27,6 +27,14 @@ DEFAULT_TERMS = {
     "uitvaart_max_dagen_na_overlijden": 60,
     # BRP look-ups by BSN per acting subject (the employee behind the eHerkenning login) per hour.
     "brp_opzoekingen_per_uur": 20,
+    # Term engine: a death registration (BW 1:19f) has no Awb decision term; the target follows the
+    # latest funeral day (Wlb art. 16: 6th working day) and never lies before the funeral date.
+    "beslistermijn": 6,
+    "beslistermijn_eenheid": "werkdagen",
+    "beslistermijn_wettelijk": False,
+    "beslistermijn_herinnering_dagen": 1,
+    "lex_silencio_positivo": False,
+    "bezwaartermijn_weken": 6,
 }
 
 DEFINITION = ProcessDefinition(
@@ -49,6 +57,8 @@ DEFINITION = ProcessDefinition(
     on_verzoek_beantwoord="zaken.processes.overlijden.services.overlijden_aanvulling_ontvangen",
     on_verzoek_verlopen="zaken.processes.overlijden.services.overlijden_aanvulling_verlopen",
     periodic="zaken.processes.overlijden.services.overlijdens_brp_hervatten",
+    # The term engine's decision: the verlof tot begraven of cremeren is issued.
+    besluit_statussen={"verlof_verstrekt": ""},
     demo_cases="zaken.processes.overlijden.demo.demo_cases",
     worklist="zaken.processes.overlijden.worklist.werklijst",
     public_statuses=(

@@ -38,6 +38,13 @@ DEFAULT_TERMS = {
     # Staff decision period (Utrecht: 5 minutes work; 5 working days is the promise to citizens).
     "afhandeltermijn_werkdagen": 5,
     "bezwaartermijn_weken": 6,
+    # Term engine: a move report (Wet BRP 2.39) is no Awb application and has no statutory decision
+    # term, so the engine shows a target ("streefdatum"), never before the move date. No lex silencio.
+    "beslistermijn": 5,
+    "beslistermijn_eenheid": "werkdagen",
+    "beslistermijn_wettelijk": False,
+    "beslistermijn_herinnering_dagen": 1,
+    "lex_silencio_positivo": False,
 }
 
 DEFINITION = ProcessDefinition(
@@ -53,6 +60,9 @@ DEFINITION = ProcessDefinition(
     on_verzoek_beantwoord="zaken.processes.verhuizing.services.verhuizing_aanvulling_ontvangen",
     on_verzoek_verlopen="zaken.processes.verhuizing.services.verhuizing_aanvulling_verlopen",
     periodic="zaken.processes.verhuizing.services.verhuizingen_hervatten",
+    # The term engine's decisions: approval (automatic or by a civil servant) and the rejection, a
+    # besluit with a bezwaar term (Awb 6:7) shown in the tracker.
+    besluit_statussen={"ingepland": "", "afgewezen": _("Afwijzing verhuizing")},
     demo_cases="zaken.processes.verhuizing.demo.demo_cases",
     public_statuses=(
         PublicStatus("ontvangen", _("Ontvangen"),

@@ -1,0 +1,69 @@
+"""The dossier shows the decision term: its dated events, the derived end date and the bezwaar term."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from zaken.actors import Actor
+from zaken.termijn_engine import besluit_vastleggen
+from zaken.verzoeken import verzoek_beantwoorden, verzoek_stellen
+
+pytestmark = pytest.mark.django_db
+AMS = ZoneInfo("Europe/Amsterdam")
+ACTOR = Actor.system("test")
+
+
+def dossier_url(zaak):
+    return f"/behandelen/zaken/{zaak.pk}/"
+
+
+@pytest.fixture
+def aanvraag(registreer, gemeente_a):
+    # Registered Monday 2 November 2026: the test process has the engine's default, 8 weeks statutory.
+    with time_machine.travel(datetime(2026, 11, 2, 10, tzinfo=AMS), tick=False):
+        return registreer(gemeente_a)
+
+
+def test_dossier_shows_term_history_and_current_end_date(client, medewerker_a, aanvraag):
+    zaak = aanvraag.zaak
+    with time_machine.travel(datetime(2026, 12, 14, 10, tzinfo=AMS), tick=False):
+        verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur het contract.", termijn=date(2026, 12, 28), actor=ACTOR)
+    with time_machine.travel(datetime(2026, 12, 21, 10, tzinfo=AMS), tick=False):
+        verzoek_beantwoorden(verzoek=verzoek, antwoord="Bijgevoegd.", bijlagen=[], actor=ACTOR)
+    besluit_vastleggen(zaak=zaak, besluittype="Toegekend", datum=date(2026, 12, 31), verzenddatum=date(2026, 12, 31),
+                       actor=ACTOR)
+    client.force_login(medewerker_a)
+    html = client.get(dossier_url(zaak)).content.decode()
+    assert "Beslistermijn" in html and "wettelijke termijn" in html
+    assert "4 januari 2027" in html  # 28 December + 6 suspended days = Sunday 3 January -> Atw art. 1
+    assert "Herinnering vanaf" in html and "30 december 2026" in html  # 5 days ahead (engine default)
+    for text in ("Aanvraag ontvangen", "Termijn opgeschort", "Termijn loopt weer", "Besluit genomen",
+                 "Besluit bekendgemaakt", "15 december 2026", "21 december 2026"):
+        assert text in html, text
+    # Sent 31 December 2026: six weeks end on Thursday 11 February 2027.
+    assert "bezwaar tot en met 11 februari 2027" in html
+
+
+def test_dossier_queries_do_not_grow_with_term_events(client, medewerker_a, aanvraag):
+    zaak = aanvraag.zaak
+    client.force_login(medewerker_a)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(dossier_url(zaak)).status_code == 200
+        return len(captured)
+
+    one = queries()
+    with time_machine.travel(datetime(2026, 11, 9, 10, tzinfo=AMS), tick=False):
+        for nr in range(3):
+            verzoek = verzoek_stellen(zaak=zaak, vraag=f"Vraag {nr}?", termijn=date(2026, 11, 20) + timedelta(nr),
+                                      actor=ACTOR)
+            verzoek_beantwoorden(verzoek=verzoek, antwoord="Ja.", bijlagen=[], actor=ACTOR)
+    for nr in range(3):
+        besluit_vastleggen(zaak=zaak, besluittype=f"Besluit {nr}", datum=date(2026, 12, 1),
+                           verzenddatum=date(2026, 12, 1), actor=ACTOR)
+    assert queries() == one
