@@ -1,6 +1,7 @@
 """The Awb term arithmetic, on dates computed by hand; the legal source is in each test's name.
 
-Pure functions: no database, no clock. The calendar is the Atw one of zaken.termijnen.
+Pure functions: no case data, no clock. The calendar is the Atw one of zaken.termijnen, whose
+decree days come from the database.
 """
 
 from datetime import date
@@ -9,6 +10,8 @@ import pytest
 
 from zaken.termijnen_awb import (Beslistermijn, Opschorting, Verlenging, bezwaartermijn_einde, einddatum_berekenen,
                                  engine_term_error, opschorting_voor_verzoek)
+
+pytestmark = pytest.mark.django_db  # the Atw calendar reads the decree days (art. 3 lid 3)
 
 
 def termijn(waarde=8, eenheid="weken", wettelijk=True):
