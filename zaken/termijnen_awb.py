@@ -128,13 +128,14 @@ def einddatum_berekenen(*, ontvangen: date, termijn: Beslistermijn, opschortinge
 
 
 def opschorting_voor_verzoek(*, gesteld_op: date, termijn: date | None) -> Opschorting | None:
-    """4:15 lid 1 a: from the day after the request until its deadline has passed unused.
+    """4:15 lid 1 a: from the day after the request until "de daarvoor gestelde termijn" has passed unused.
 
-    A request without a deadline does not suspend (ABRvS 24 augustus 2016, ECLI:NL:RVS:2016:2527).
+    Without a deadline there is no such term, so nothing is suspended. A deadline on a Saturday,
+    Sunday or holiday runs on to the next working day (Atw art. 1, domain.md §0b).
     """
     if termijn is None:
         return None
-    return Opschorting(van=gesteld_op + timedelta(days=1), tot=max(termijn + timedelta(days=1),
+    return Opschorting(van=gesteld_op + timedelta(days=1), tot=max(atw_verlengd(termijn) + timedelta(days=1),
                                                                   gesteld_op + timedelta(days=1)))
 
 

@@ -14,6 +14,7 @@ from .models import AuditLog, Document, Verzoek, Zaak
 from .registry import processes
 from .services import audit_record, document_store
 from .termijn_engine import termijn_hervatten_na_verzoek, termijn_opschorten_voor_verzoek
+from .termijnen import atw_verlengd
 
 
 @transaction.atomic
@@ -77,7 +78,7 @@ def verzoeken_bewaken(*, today: date | None = None) -> dict:
         terms = product_terms(gemeente=verzoek.zaak.gemeente, defaults=definition.default_terms,
                               product_slug=definition.slug)
         with transaction.atomic():
-            if verzoek.termijn < today:
+            if atw_verlengd(verzoek.termijn) < today:  # a deadline on a non-working day runs on (Atw art. 1)
                 verzoek.vervallen_op = timezone.now()
                 verzoek.save(update_fields=["vervallen_op"])
                 termijn_hervatten_na_verzoek(verzoek=verzoek, actor=Actor.system("termijnbewaking"))

@@ -249,3 +249,24 @@ def test_awb_6_7_atw_art1_status_declared_a_decision_records_the_besluit_and_its
     assert termijn_overzicht(zaak).besluiten[0].bezwaar_uiterlijk == date(2026, 12, 28)
     assert list(zaak.termijn_gebeurtenissen.values_list("soort", flat=True)) == [
         Soort.ONTVANGEN, Soort.BESLOTEN, Soort.BESLOTEN, Soort.BEKENDGEMAAKT]
+
+
+def test_atw_1_a_4_5_deadline_on_a_saturday_runs_on_to_monday():
+    """A request whose deadline is Saturday 5-12-2026 lapses only after Monday 7-12 (Atw art. 1)."""
+    from zaken.termijnen_awb import opschorting_voor_verzoek
+
+    periode = opschorting_voor_verzoek(gesteld_op=date(2026, 11, 23), termijn=date(2026, 12, 5))
+    assert (periode.van, periode.tot) == (date(2026, 11, 24), date(2026, 12, 8))
+
+
+def test_atw_1_4_5_deadline_on_a_saturday_lapses_only_after_monday(proces):
+    proces()
+    zaak = case_received(at(2026, 11, 2))
+    with time_machine.travel(at(2026, 11, 23), tick=False):
+        verzoek = verzoek_stellen(zaak=zaak, vraag="Stuur het huurcontract.", termijn=date(2026, 12, 5), actor=ACTOR)
+    for day, lapsed in ((date(2026, 12, 6), 0), (date(2026, 12, 7), 0), (date(2026, 12, 8), 1)):
+        with time_machine.travel(at(day.year, day.month, day.day), tick=False):
+            assert verzoeken_bewaken(today=day)["verlopen"] == lapsed, day
+    verzoek.refresh_from_db()
+    assert verzoek.vervallen_op is not None
+    assert zaak.termijn_gebeurtenissen.get(soort=Soort.HERVAT).datum == date(2026, 12, 8)

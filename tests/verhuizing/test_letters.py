@@ -53,6 +53,8 @@ def test_rejection_letter_states_its_legal_basis_and_who_may_object(rejected):
     assert "iedere belanghebbende" in text and f"{mirik} (kind)" in text
     assert "personen voor wie u de verhuizing doorgaf" in text
     assert "binnen 6 weken" in text and "dag na de datum van deze brief" in text
+    # Sent on Monday 30-11-2026: from Tuesday 1-12, six weeks end on Monday 11-1-2027 (Atw art. 1: a working day).
+    assert "uiterlijk op 11 januari 2027 binnen" in text
     # Awb 6:4 and 6:5: where to, and what a bezwaarschrift holds.
     assert "college van burgemeester en wethouders van Rotterdam" in text
     for part in ("artikel 6:5", "uw naam en adres", "de datum", rejected.zaak.identificatie,

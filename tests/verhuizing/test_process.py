@@ -121,6 +121,7 @@ def test_manual_path_with_request_for_information(client, demo, rechten, digid_l
     assert history[2].gezet_door_medewerker.username == "behandelaar-rotterdam"
 
 
+@pytest.mark.time_machine(BEFORE_2028)  # a fixed weekday: the deadline must not fall on a weekend (Atw art. 1)
 def test_unanswered_request_gets_reminder_then_back_to_staff(client, demo, rechten,
                                                              django_capture_on_commit_callbacks, mailoutbox):
     with django_capture_on_commit_callbacks(execute=True):
