@@ -67,3 +67,44 @@ def test_dossier_queries_do_not_grow_with_term_events(client, medewerker_a, aanv
         besluit_vastleggen(zaak=zaak, besluittype=f"Besluit {nr}", datum=date(2026, 12, 1),
                            verzenddatum=date(2026, 12, 1), actor=ACTOR)
     assert queries() == one
+
+
+def verlengen_url(zaak):
+    return f"/behandelen/zaken/{zaak.pk}/termijn-verlengen/"
+
+
+def test_civil_servant_extends_the_term_before_it_ends_awb_4_14(client, medewerker_a, aanvraag, mailoutbox,
+                                                                private_storage, django_capture_on_commit_callbacks):
+    zaak = aanvraag.zaak  # 8 weeks from Tuesday 3 November: ends Monday 28 December 2026
+    with time_machine.travel(datetime(2026, 12, 1, 10, tzinfo=AMS), tick=False):
+        client.force_login(medewerker_a)
+        page = client.get(dossier_url(zaak)).content.decode()
+        assert "Beslistermijn verlengen (artikel 4:14 Awb)" in page and "28 december 2026" in page
+        refused = client.post(verlengen_url(zaak), {"tot": "2026-12-20", "reden": "Advies nodig."})
+        assert refused.status_code == 400 and "Kies een datum na het huidige einde van de termijn" in \
+            refused.content.decode()
+        assert client.post(verlengen_url(zaak), {"tot": "2027-02-15", "reden": ""}).status_code == 400
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(verlengen_url(zaak), {"tot": "2027-02-15", "reden": "Wij wachten op een advies."})
+    assert response.status_code == 302 and response["Location"].endswith("#termijn")
+    zaak.refresh_from_db()
+    assert zaak.uiterlijke_einddatum_afdoening == date(2027, 2, 15)
+    assert zaak.documenten.filter(kenmerk="verlenging-1").exists()
+    assert any("meer tijd" in m.subject for m in mailoutbox)
+    client.force_login(medewerker_a)
+    assert "Wij wachten op een advies." in client.get(dossier_url(zaak)).content.decode()
+
+
+def test_extension_after_the_term_ended_is_refused_beside_the_field(client, medewerker_a, aanvraag):
+    with time_machine.travel(datetime(2026, 12, 29, 10, tzinfo=AMS), tick=False):
+        client.force_login(medewerker_a)
+        response = client.post(verlengen_url(aanvraag.zaak), {"tot": "2027-02-15", "reden": "Te laat."})
+    html = response.content.decode()
+    assert response.status_code == 400 and "artikel 4:14 Awb" in html and 'class="backoffice-error"' in html
+    assert not aanvraag.zaak.termijn_gebeurtenissen.filter(soort="verlengd").exists()
+
+
+def test_another_municipality_cannot_extend(client, medewerker_b, aanvraag):
+    client.force_login(medewerker_b)
+    assert client.post(verlengen_url(aanvraag.zaak), {"tot": "2027-02-15", "reden": "x"}).status_code == 404
+    assert client.get(verlengen_url(aanvraag.zaak)).status_code == 405

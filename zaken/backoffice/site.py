@@ -26,6 +26,7 @@ class ZakenApp(BackofficePermissionMixin, Application):
 
     index_path = path("", views.zaak_list, name="index")
     dossier_path = path("<int:pk>/", views.zaak_dossier, name="dossier")
+    verlengen_path = path("<int:pk>/termijn-verlengen/", views.zaak_termijn_verlengen, name="termijn_verlengen")
     document_path = path("<int:pk>/documenten/<uuid:document_uuid>/", views.document_download, name="document")
 
 

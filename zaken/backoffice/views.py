@@ -8,13 +8,20 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView as DjangoLoginView
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from zaken.actors import Actor
+from zaken.forms.dates import DatumField
+from zaken.forms.validators import StripBidiMixin
 from zaken.models import Document, Zaak
+from zaken.selectors import zaak_get_for_medewerker
+from zaken.termijn_engine import TermijnFout, termijn_verlengen
 
 from .access import use_dutch
 from .selectors import (auditlog_for_zaak, document_get_for_medewerker, dossier_for_medewerker,
@@ -53,16 +60,52 @@ def zaak_list(request):
                             status=200 if form.is_valid() else 400)
 
 
-@require_GET
-@never_cache
-def zaak_dossier(request, pk: int):
+class TermijnVerlengenForm(StripBidiMixin, forms.Form):
+    """Awb 4:14: a new end date and the reason, which the notice letter to the applicant gives."""
+
+    tot = DatumField(label=_("Nieuwe uiterlijke beslisdatum"),
+                     error_messages={"required": _("Kies de nieuwe datum waarop uiterlijk wordt besloten."),
+                                     "invalid": _("Vul een geldige datum in, bijvoorbeeld 14-03-2027.")})
+    reden = forms.CharField(label=_("Reden (deze staat in de brief aan de aanvrager)"), max_length=200,
+                            widget=forms.Textarea(attrs={"rows": 3}),
+                            error_messages={"required": _("Schrijf waarom meer tijd nodig is.")})
+
+
+def _dossier(request, pk: int, *, verlengen_form=None, status=200):
     try:
         dossier = dossier_for_medewerker(user=request.user, pk=pk)
     except Zaak.DoesNotExist:
         raise Http404 from None
     dossier_inzien_record(user=request.user, zaak=dossier.zaak, categories=dossier.categories)
     return TemplateResponse(request, "backoffice/zaak_dossier.html",
-                            {"dossier": dossier, "zaak": dossier.zaak, "auditlog": auditlog_for_zaak(dossier.zaak)})
+                            {"dossier": dossier, "zaak": dossier.zaak, "auditlog": auditlog_for_zaak(dossier.zaak),
+                             "verlengen_form": verlengen_form or TermijnVerlengenForm()}, status=status)
+
+
+@require_GET
+@never_cache
+def zaak_dossier(request, pk: int):
+    return _dossier(request, pk)
+
+
+@require_POST
+@never_cache
+def zaak_termijn_verlengen(request, pk: int):
+    try:
+        zaak = zaak_get_for_medewerker(user=request.user, pk=pk)
+    except Zaak.DoesNotExist:
+        raise Http404 from None
+    form = TermijnVerlengenForm(request.POST)
+    if form.is_valid():
+        try:
+            termijn_verlengen(zaak=zaak, tot=form.cleaned_data["tot"], reden=form.cleaned_data["reden"],
+                              actor=Actor.medewerker(request.user))
+        except TermijnFout as fout:
+            form.add_error("tot", str(fout))
+        else:
+            messages.success(request, _("De beslistermijn is verlengd; de aanvrager heeft de brief in Mijn zaken."))
+            return HttpResponseRedirect(reverse("behandelen:zaken:dossier", args=[pk]) + "#termijn")
+    return _dossier(request, pk, verlengen_form=form, status=400)
 
 
 @require_GET
