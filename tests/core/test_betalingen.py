@@ -171,3 +171,20 @@ def test_reconcile_query_count():
     with CaptureQueriesContext(connection) as queries:
         betaling_verwerken(betaling.provider_id)
     assert len(queries) <= 8
+
+
+def test_race_of_two_starts_ends_with_one_payment(monkeypatch):
+    """A double click whose second request checked before the first committed: the constraint decides."""
+    import zaken.betalingen as betalingen
+
+    first = starten()
+    echte = betalingen._open_of_betaald
+    calls = []
+
+    def te_laat(sleutel):
+        calls.append(sleutel)
+        return None if len(calls) == 1 else echte(sleutel)
+
+    monkeypatch.setattr(betalingen, "_open_of_betaald", te_laat)
+    assert starten().pk == first.pk
+    assert Betaling.objects.count() == 1

@@ -174,3 +174,9 @@ def test_double_submit_of_the_start_gives_one_payment(betaling):
     again = betaling_starten(sleutel="rijbewijs:7", bedrag_cent=4290, omschrijving="Leges rijbewijs",
                              terug_url="/utrecht/mijn-zaken/", site_url="http://testserver")
     assert again.pk == betaling.pk and Betaling.objects.count() == 1
+
+
+def test_betalen_is_a_reserved_municipality_slug():
+    from zaken.admin_forms import RESERVED_SLUGS
+
+    assert "betalen" in RESERVED_SLUGS  # /betalen/ is this site's route, a municipality there is never reached
