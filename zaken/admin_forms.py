@@ -15,7 +15,7 @@ from .theme_tokens import validate_theme_tokens
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # First path segments the site itself uses: a municipality there would never be reached.
-RESERVED_SLUGS = frozenset({"admin", "behandelen", "media", "static", "thema", "accounts", "api"})
+RESERVED_SLUGS = frozenset({"admin", "behandelen", "betalen", "media", "static", "thema", "accounts", "api"})
 HOST_LABEL_RE = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 MAX_TERM = 3650  # ten years in days; no term of a municipal product is longer
 

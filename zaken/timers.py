@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
+from .betalingen import betalingen_laten_verlopen
 from .concepten import DRAFT_DIR
 from .registry import processes
 from .termijn_engine import lex_silencio_bewaken
@@ -32,7 +33,7 @@ def concepten_opruimen() -> int:
 
 def sweep() -> dict:
     result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen(),
-              "van_rechtswege": lex_silencio_bewaken()}
+              "van_rechtswege": lex_silencio_bewaken(), "betalingen_verlopen": betalingen_laten_verlopen()}
     for definition in processes:
         if definition.periodic:
             result[definition.slug] = import_string(definition.periodic)()

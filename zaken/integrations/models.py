@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .payments.models import MockProviderBetaling  # noqa: F401  (the payment mock's ledger)
+
 
 class BrpMockMutatie(models.Model):
     """A change registered in the BRP mock (a move, a death), applied over its fixture on every read.

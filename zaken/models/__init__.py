@@ -1,4 +1,5 @@
 from .audit import AuditLog
+from .betaling import Betaling
 from .catalogus import StatusType, ZaakType
 from .gemeente import Gemeente, GemeenteHost, GemeenteProduct, Medewerkerschap, Product
 from .indiening import Indiening
@@ -8,7 +9,7 @@ from .verzoek import Verzoek
 from .zaak import Besluit, Document, Resultaat, Rol, Status, Vertrouwelijkheid, Zaak, ZaakNummerReeks
 
 __all__ = [
-    "AtwBesluitdag", "AuditLog", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening",
+    "AtwBesluitdag", "AuditLog", "Betaling", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening",
     "Medewerkerschap", "Product", "Resultaat", "Rol", "Status", "StatusType", "TermijnGebeurtenis", "Verzoek",
     "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks", "ZaakType",
 ]

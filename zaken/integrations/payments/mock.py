@@ -1,0 +1,58 @@
+"""Payment provider mock: a provider-side ledger and a hosted payment page (views.mock_checkout)
+where the tester chooses betalen, mislukt or annuleren."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.urls import reverse
+from django.utils import timezone
+
+from ..brp.mockdata import check_available
+from ..errors import NotFound
+from ..registry import registries
+from .base import EXPIRED, OPEN, PaymentAdapter, ProviderBetaling
+from .models import MockProviderBetaling
+
+CHECKOUT_ROUTE = "betalen:mock_checkout"
+
+
+@registries["payments"]("payments-mock")
+class PaymentsMock(PaymentAdapter):
+    is_mock = True
+    verbose_name = "Betaalprovider (testomgeving)"
+
+    def betaling_aanmaken(self, *, bedrag_cent, omschrijving, referentie, return_url, webhook_url,
+                          expires_at=None):
+        check_available("payments")
+        payment = MockProviderBetaling.objects.create(
+            provider_id=f"tr_{secrets.token_urlsafe(12)}", bedrag_cent=bedrag_cent,
+            omschrijving=omschrijving, referentie=referentie, return_url=return_url,
+            webhook_url=webhook_url, expires_at=expires_at)
+        # Relative: the hosted page is served by this same site.
+        return ProviderBetaling(id=payment.provider_id, status=payment.status,
+                                checkout_url=reverse(CHECKOUT_ROUTE, args=[payment.provider_id]))
+
+    def betaling_ophalen(self, provider_id):
+        check_available("payments")
+        payment = mock_payment(provider_id)
+        return payment.status
+
+    def kiezen(self, provider_id: str, status: str) -> MockProviderBetaling:
+        """The choice on the hosted page; a payment that is no longer open keeps its outcome."""
+        payment = mock_payment(provider_id)
+        if payment.status == OPEN:
+            payment.status = status
+            payment.save(update_fields=["status"])
+        return payment
+
+
+def mock_payment(provider_id: str) -> MockProviderBetaling:
+    try:
+        payment = MockProviderBetaling.objects.get(provider_id=provider_id)
+    except MockProviderBetaling.DoesNotExist:
+        raise NotFound("no such payment at the provider") from None
+    if payment.status == OPEN and payment.expires_at and payment.expires_at <= timezone.now():
+        payment.status = EXPIRED
+        payment.save(update_fields=["status"])
+    return payment
