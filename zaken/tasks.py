@@ -20,20 +20,5 @@ def fire_due_timers() -> dict:
     return sweep()
 
 
-@shared_task(bind=True, max_retries=8, acks_late=True, ignore_result=True)
-def betaling_verwerken(self, *, provider_id: str) -> None:
-    """Reconcile a payment with its provider (queued by a webhook); retried while the provider is down."""
-    from .betalingen import betaling_verwerken as verwerken
-    from .integrations.errors import Unavailable
-    from .models import Betaling
-
-    try:
-        verwerken(provider_id)
-    except Betaling.DoesNotExist:
-        return
-    except Unavailable as exc:
-        raise self.retry(exc=exc, countdown=min(600, 30 * 2 ** self.request.retries))
-
-
 # Registered here so that a worker, which imports each app's tasks module, knows it.
 from .notifications import notification_send  # noqa: E402,F401

@@ -3,17 +3,16 @@ request deadlines, lex silencio positivo (Awb 4:20b), and each process's own res
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
-from .betalingen import betalingen_laten_verlopen
 from .concepten import DRAFT_DIR
 from .registry import processes
 from .termijn_engine import lex_silencio_bewaken
 from .verzoeken import verzoeken_bewaken
-
 
 DRAFT_MAX_AGE = timedelta(days=1)
 
@@ -33,7 +32,10 @@ def concepten_opruimen() -> int:
 
 def sweep() -> dict:
     result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen(),
-              "van_rechtswege": lex_silencio_bewaken(), "betalingen_verlopen": betalingen_laten_verlopen()}
+              "van_rechtswege": lex_silencio_bewaken()}
+    # Work of other layers (payments expiring, say) named in settings: the core imports none of them.
+    for name, path in settings.PERIODIC_STEPS.items():
+        result[name] = import_string(path)()
     for definition in processes:
         if definition.periodic:
             result[definition.slug] = import_string(definition.periodic)()

@@ -182,6 +182,11 @@ CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samenloket"}}
 
+# Periodic work of the integrations that the sweep (zaken.timers) runs by name, so that the core
+# imports no adapter: unpaid payments expire after BETALING_GELDIG_MINUTEN.
+PERIODIC_STEPS = {"betalingen_verlopen": "zaken.integrations.payments.services.betalingen_laten_verlopen"}
+BETALING_GELDIG_MINUTEN = int(os.environ.get("SAMENLOKET_BETALING_GELDIG_MINUTEN", "30"))
+
 # SECTION celery
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker, tasks run in-process (the embedded default).

@@ -2,7 +2,7 @@
 
 import pytest
 
-from zaken.betalingen import betaling_starten
+from zaken.integrations.payments.services import betaling_starten
 from zaken.models import Betaling
 
 from .conftest import assert_accessible

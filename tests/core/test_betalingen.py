@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from zaken.betalingen import betaling_starten, betaling_verwerken, betalingen_laten_verlopen
+from zaken.integrations.payments.services import betaling_starten, betaling_verwerken, betalingen_laten_verlopen
 from zaken.integrations.errors import Unavailable
 from zaken.integrations.payments.models import MockProviderBetaling
 from zaken.integrations.registry import get_adapter
@@ -175,7 +175,7 @@ def test_reconcile_query_count():
 
 def test_race_of_two_starts_ends_with_one_payment(monkeypatch):
     """A double click whose second request checked before the first committed: the constraint decides."""
-    import zaken.betalingen as betalingen
+    import zaken.integrations.payments.services as betalingen
 
     first = starten()
     echte = betalingen._open_of_betaald

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from zaken.betalingen import betaling_starten
+from zaken.integrations.payments.services import betaling_starten
 from zaken.integrations.payments.models import MockProviderBetaling
 from zaken.integrations.registry import get_adapter, registries
 from zaken.models import Betaling

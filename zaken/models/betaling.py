@@ -1,4 +1,4 @@
-"""A payment of leges on our side; the provider's status is applied only by zaken.betalingen."""
+"""A payment of leges on our side; the provider's status is applied only by zaken.integrations.payments.services."""
 
 import uuid
 

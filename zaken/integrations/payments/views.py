@@ -10,14 +10,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zaken.betalingen import betaling_verwerken
 from zaken.models import Betaling
-from zaken.tasks import betaling_verwerken as betaling_verwerken_task
 
 from ..errors import IntegrationError, NotFound
 from ..registry import get_adapter
+from ..tasks import betaling_verwerken as betaling_verwerken_task
 from .base import CANCELED, FAILED, OPEN, PAID
 from .mock import mock_payment
+from .services import betaling_verwerken
 
 logger = logging.getLogger(__name__)
 

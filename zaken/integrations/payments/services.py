@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.module_loading import import_string
 
-from .models import Betaling
+from zaken.models import Betaling
+
+from ..errors import IntegrationError
 
 logger = logging.getLogger(__name__)
 
@@ -25,8 +27,7 @@ DEFAULT_GELDIG = timedelta(minutes=30)
 
 
 def _registries():
-    # Lazily: the core names the payment kind but imports no adapter module.
-    from .integrations.registry import registries
+    from ..registry import registries
 
     return registries["payments"]
 
@@ -120,7 +121,6 @@ _OVERGANGEN = {Betaling.Status.FAILED: "mislukt", Betaling.Status.CANCELED: "gea
 
 def betalingen_laten_verlopen() -> int:
     """Timer step: open payments past their time expire, unless the provider says they were paid."""
-    from .integrations.errors import IntegrationError
 
     verlopen = 0
     for betaling in Betaling.objects.filter(status=Betaling.Status.OPEN, expires_at__lte=timezone.now()):
