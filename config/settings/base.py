@@ -161,6 +161,7 @@ INTEGRATIONS = {
     "brp": os.environ.get("SAMENLOKET_BRP_ADAPTER", "brp-mock"),
     "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-mock"),
     "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-mock"),
+    "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-mock"),
 }
 # Mock registers read fixture files in the real APIs' formats from this directory.
 MOCK_DATA_DIR = Path(os.environ.get("SAMENLOKET_MOCK_DATA_DIR", VAR_DIR / "mockdata"))

@@ -13,3 +13,4 @@ class IntegrationsConfig(AppConfig):
         from .brp import mock as brp_mock  # noqa: F401
         from .bag import mock as bag_mock  # noqa: F401
         from .kvk import mock as kvk_mock  # noqa: F401
+        from .rdw import mock as rdw_mock  # noqa: F401

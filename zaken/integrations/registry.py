@@ -24,6 +24,7 @@ registries: dict[str, Registry] = {
     "brp": Registry("BRP adapter"),
     "bag": Registry("BAG adapter"),
     "kvk": Registry("KvK adapter"),
+    "rdw": Registry("RDW adapter"),
 }
 
 
