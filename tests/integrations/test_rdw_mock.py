@@ -155,3 +155,20 @@ def test_niet_uitgereikt(rdw, dossiers):
     rdw.niet_uitgereikt_melden(order)
     rdw.niet_uitgereikt_melden(order)  # a retried task
     assert rdw.bestelling_status(order)["status"] == "niet_uitgereikt"
+
+
+def test_the_readme_demo_persons(rdw):
+    assert rdw.rijbewijs("999993653")["status"] == "geldig"
+    assert rdw.cbr_gezondheidsverklaring("999999345")["opDossier"]
+    assert not rdw.cbr_gezondheidsverklaring("999990019")["opDossier"]
+    assert rdw.rijbewijs("999990093")["status"] == "verlopen"
+    assert rdw.rijbewijs("999995819")["status"] == "vermist_gestolen"
+    assert rdw.rijbewijs("999993380")["status"] == "ingetrokken"
+    assert rdw.pasfoto_registratie("999990081") is None
+    assert not rdw.pasfoto_registratie("999993185")["handtekeningOntvangen"]
+    assert rdw.pasfoto_registratie("999992478")["gezichtsvergelijking"] == "mislukt"
+    assert rdw.cbr_gezondheidsverklaring("999990068")["opDossier"]
+    assert rdw.cbr_gezondheidsverklaring("000009866") == {"opDossier": False, "geldigTot": None}
+    cbr = rdw.cbr_gezondheidsverklaring("999993859")
+    assert not cbr["opDossier"] and cbr["geldigTot"]
+    assert [c["categorie"] for c in rdw.rijbewijs("999990974")["categorieen"]] == ["AM"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date, timedelta
 
+from ..brp.hc import leeftijd
 from .base import INGETROKKEN, VERMIST
 
 C_D = ("C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE")
@@ -38,10 +39,6 @@ def geboortedatum(persoon: dict) -> date | None:
     if datum.get("type") == "JaarDatum":
         return date(datum["jaar"], 7, 1)
     return None
-
-
-def leeftijd(geboren: date, op: date) -> int:
-    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
 
 
 def _categorieen(bsn: str) -> list[str]:
@@ -80,9 +77,9 @@ def dossier(bsn: str, geboren: date, peildatum: date) -> dict:
         "categorieen": [{"categorie": c, "afgiftedatum": afgifte.isoformat(),
                          "geldigTot": (cd_tot if c in C_D else geldig_tot).isoformat()} for c in cats],
     }
-    if h % 251 == 5:
+    if h % 181 == 5:
         rijbewijs["status"] = VERMIST
-    elif h % 251 == 6:
+    elif h % 181 == 6:
         rijbewijs["status"] = INGETROKKEN
 
     f = _h(bsn, "pasfoto")
