@@ -172,3 +172,11 @@ def test_the_readme_demo_persons(rdw):
     cbr = rdw.cbr_gezondheidsverklaring("999993859")
     assert not cbr["opDossier"] and cbr["geldigTot"]
     assert [c["categorie"] for c in rdw.rijbewijs("999990974")["categorieen"]] == ["AM"]
+
+
+def test_missing_data_says_how_to_build_it(rdw, settings, tmp_path):
+    from django.core.exceptions import ImproperlyConfigured
+
+    settings.MOCK_DATA_DIR = tmp_path
+    with pytest.raises(ImproperlyConfigured, match="mock_registers_build"):
+        rdw.rijbewijs("999993653")
