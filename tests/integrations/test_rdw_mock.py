@@ -161,7 +161,7 @@ def test_the_readme_demo_persons(rdw):
     assert rdw.rijbewijs("999993653")["status"] == "geldig"
     assert rdw.cbr_gezondheidsverklaring("999999345")["opDossier"]
     assert not rdw.cbr_gezondheidsverklaring("999990019")["opDossier"]
-    assert rdw.rijbewijs("999990093")["status"] == "verlopen"
+    assert rdw.rijbewijs("999995583")["status"] == "verlopen"
     assert rdw.rijbewijs("999995819")["status"] == "vermist_gestolen"
     assert rdw.rijbewijs("999993380")["status"] == "ingetrokken"
     assert rdw.pasfoto_registratie("999990081") is None
@@ -180,3 +180,15 @@ def test_missing_data_says_how_to_build_it(rdw, settings, tmp_path):
     settings.MOCK_DATA_DIR = tmp_path
     with pytest.raises(ImproperlyConfigured, match="mock_registers_build"):
         rdw.rijbewijs("999993653")
+
+
+@pytest.mark.parametrize("peildatum", [None, date(2026, 6, 1), date(2031, 1, 1)])
+def test_every_licence_was_issued_at_18_or_later_and_before_it_expires(dossiers, personen, peildatum):
+    if peildatum:
+        dossiers = generate.build(personen, peildatum)["personen"]
+    geboren = {p["burgerservicenummer"]: generate.geboortedatum(p) for p in personen}
+    for bsn, dossier in dossiers.items():
+        for categorie in dossier["rijbewijs"]["categorieen"]:
+            afgifte = date.fromisoformat(categorie["afgiftedatum"])
+            assert generate.leeftijd(geboren[bsn], afgifte) >= 18, bsn
+            assert afgifte < date.fromisoformat(categorie["geldigTot"]), bsn

@@ -69,8 +69,10 @@ def dossier(bsn: str, geboren: date, peildatum: date) -> dict:
     else:
         dagen = 120 + h // 10 % 3530
     geldig_tot = peildatum + timedelta(days=dagen)
-    afgifte = max(_plus_jaren(geldig_tot, -10), _plus_jaren(geboren, 18))
-    afgifte = min(afgifte, peildatum - timedelta(days=1))
+    afgifte = _plus_jaren(geldig_tot, -10)
+    achttien = _plus_jaren(geboren, 18)
+    if afgifte < achttien:  # a first licence at 18 runs its full ten years from then
+        afgifte, geldig_tot = achttien, _plus_jaren(achttien, 10)
     cd_tot = min(geldig_tot, _plus_jaren(afgifte, 5))
     rijbewijs = {
         "rijbewijsnummer": str(4000000000 + h % 999999999).zfill(10),
