@@ -162,6 +162,7 @@ INTEGRATIONS = {
     "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-mock"),
     "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-mock"),
     "payments": os.environ.get("SAMENLOKET_PAYMENTS_ADAPTER", "payments-mock"),
+    "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-mock"),
 }
 # Mock registers read fixture files in the real APIs' formats from this directory.
 MOCK_DATA_DIR = Path(os.environ.get("SAMENLOKET_MOCK_DATA_DIR", VAR_DIR / "mockdata"))

@@ -35,7 +35,8 @@ def test_counts_are_printed(registers):
     adressen = _json(registers[0], "bag/adressen.json")
     bedrijven = _json(registers[0], "kvk/basisprofielen.json")
     assert re.search(rf"addresses {len(adressen)} \(of which 18 demo extras\)", output)
-    assert f"companies {len(bedrijven)}." in output
+    rijbewijzen = _json(registers[0], "rdw/rijbewijzen.json")["personen"]
+    assert f"companies {len(bedrijven)}, driving licences {len(rijbewijzen)}." in output
 
 
 def test_fixture_shapes(registers):

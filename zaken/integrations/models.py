@@ -1,4 +1,4 @@
-"""Models of the integrations app: only the BRP mock's own register changes."""
+"""Models of the integrations app: the mocks' own register state (BRP changes, RDW orders)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -31,3 +31,27 @@ class BrpMockMutatie(models.Model):
     def __str__(self):
         # Never the BSN: this string can end up in logs and the admin's history.
         return f"{self.get_soort_display()} #{self.pk}"
+
+
+class RdwMockBestelling(models.Model):
+    """A licence ordered from the RDW mock, in the database so web processes and workers agree.
+
+    `order_key` is the caller's key: placing the same order again returns the same row.
+    """
+
+    order_key = models.CharField(_("bestelsleutel"), max_length=100, unique=True)
+    order_id = models.CharField(_("ordernummer RDW"), max_length=20, unique=True)
+    bsn = models.CharField(_("BSN"), max_length=9)
+    categorieen = models.JSONField(_("categorieën"))
+    afhaallocatie = models.CharField(_("afhaallocatie"), max_length=100)
+    geplaatst_op = models.DateField(_("geplaatst op"))
+    gereed_op = models.DateField(_("gereed op"))
+    niet_uitgereikt_op = models.DateField(_("niet uitgereikt gemeld op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("RDW-bestelling (testomgeving)")
+        verbose_name_plural = _("RDW-bestellingen (testomgeving)")
+
+    def __str__(self):
+        return self.order_id

@@ -25,6 +25,7 @@ registries: dict[str, Registry] = {
     "bag": Registry("BAG adapter"),
     "kvk": Registry("KvK adapter"),
     "payments": Registry("payment adapter"),
+    "rdw": Registry("RDW adapter"),
 }
 
 

@@ -4,6 +4,7 @@
     MOCK_DATA_DIR/brp/gemeenten.json   Tabel 33 as the BRP tabellen API returns it {"waarden": [...]}
     MOCK_DATA_DIR/bag/adressen.json    BAG 2.0 adressenuitgebreid items (+ gemeenteIdentificatie)
     MOCK_DATA_DIR/kvk/basisprofielen.json, vestigingen.json   the demo companies, copied as shipped
+    MOCK_DATA_DIR/rdw/rijbewijzen.json  a driving licence (+ photo, CBR) for every person aged 18+
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -19,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from ...bag.convert import AddressBook, load_extras
 from ...brp.convert import PersonConverter, select_current_lists
 from ...brp.gba import GEMEENTEN_CSV, PERSONEN_CSV, read_gemeenten, read_person_lists
+from ...rdw import generate as rdw
 
 KVK_FIXTURES = Path(__file__).resolve().parents[2] / "kvk" / "fixtures"
 KVK_FILES = ("basisprofielen.json", "vestigingen.json")
@@ -42,8 +45,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--source", help="directory of the RvIG test set (default: RVIG_TESTSET_DIR)")
         parser.add_argument("--target", help="directory to write to (default: MOCK_DATA_DIR)")
+        parser.add_argument("--rdw-peildatum", type=date.fromisoformat,
+                            help="date the RDW licences are laid out around (default: today)")
 
-    def handle(self, *args, source=None, target=None, **options):
+    def handle(self, *args, source=None, target=None, rdw_peildatum=None, **options):
         source = Path(source or settings.RVIG_TESTSET_DIR)
         target = Path(target or settings.MOCK_DATA_DIR)
         for name in (PERSONEN_CSV, GEMEENTEN_CSV):
@@ -82,6 +87,8 @@ class Command(BaseCommand):
         (target / "kvk").mkdir(parents=True, exist_ok=True)
         for name in KVK_FILES:
             shutil.copyfile(KVK_FIXTURES / name, target / "kvk" / name)
+        rijbewijzen = rdw.build(personen, rdw_peildatum or date.today())
+        write_json(target / "rdw" / "rijbewijzen.json", rijbewijzen)
         with open(KVK_FIXTURES / "basisprofielen.json", encoding="utf-8") as handle:
             bedrijven = len(json.load(handle))
 
@@ -91,4 +98,4 @@ class Command(BaseCommand):
             f"Mock registers written to {target}: persons {len(personen)} "
             f"(from {len(lists)} person lists; {without_bsn} without BSN and {duplicates} duplicate "
             f"BSNs left out), addresses {len(adressen)} (of which {len(extras)} demo extras), "
-            f"companies {bedrijven}.")
+            f"companies {bedrijven}, driving licences {len(rijbewijzen['personen'])}.")
