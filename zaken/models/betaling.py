@@ -5,12 +5,12 @@ import uuid
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import FSMField, FSMModelMixin, transition
 
 from .zaak import Zaak
 
 
-class Betaling(models.Model):
+class Betaling(FSMModelMixin, models.Model):  # the mixin lets refresh_from_db read a protected status
     class Status(models.TextChoices):
         OPEN = "open", _("open")
         PAID = "paid", _("betaald")
@@ -27,7 +27,7 @@ class Betaling(models.Model):
     provider = models.CharField(_("betaalprovider"), max_length=50)
     provider_id = models.CharField(_("id bij de provider"), max_length=100, unique=True, null=True, blank=True)
     checkout_url = models.URLField(_("betaalpagina"), max_length=500, blank=True)
-    status = FSMField(_("status"), default=Status.OPEN, choices=Status.choices)
+    status = FSMField(_("status"), default=Status.OPEN, choices=Status.choices, protected=True)
     # Where the citizen lands after the provider's page (a path of this site, chosen by the caller).
     terug_url = models.CharField(_("terug naar"), max_length=500)
     # Dotted path of a callable(betaling) run once, in the transaction that marks the payment paid.

@@ -11,8 +11,11 @@ from django.utils import timezone
 from ..brp.mockdata import check_available
 from ..errors import NotFound
 from ..registry import registries
-from .base import EXPIRED, OPEN, PaymentAdapter, ProviderBetaling
+from .base import CANCELED, FAILED, OPEN, PAID, PaymentAdapter, ProviderBetaling
 from .models import MockProviderBetaling
+
+# The hosted page's choices, each a transition of the provider's own ledger.
+OUTCOMES = {PAID: "betalen", FAILED: "mislukken", CANCELED: "annuleren"}
 
 CHECKOUT_ROUTE = "betalen:mock_checkout"
 
@@ -42,7 +45,7 @@ class PaymentsMock(PaymentAdapter):
         """The choice on the hosted page; a payment that is no longer open keeps its outcome."""
         payment = mock_payment(provider_id)
         if payment.status == OPEN:
-            payment.status = status
+            getattr(payment, OUTCOMES[status])()
             payment.save(update_fields=["status"])
         return payment
 
@@ -53,6 +56,6 @@ def mock_payment(provider_id: str) -> MockProviderBetaling:
     except MockProviderBetaling.DoesNotExist:
         raise NotFound("no such payment at the provider") from None
     if payment.status == OPEN and payment.expires_at and payment.expires_at <= timezone.now():
-        payment.status = EXPIRED
+        payment.verlopen()
         payment.save(update_fields=["status"])
     return payment

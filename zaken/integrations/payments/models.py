@@ -2,9 +2,10 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, FSMModelMixin, transition
 
 
-class MockProviderBetaling(models.Model):
+class MockProviderBetaling(FSMModelMixin, models.Model):
     STATUSES = [("open", "open"), ("paid", "paid"), ("failed", "failed"), ("canceled", "canceled"),
                 ("expired", "expired")]
 
@@ -14,7 +15,8 @@ class MockProviderBetaling(models.Model):
     referentie = models.CharField(max_length=100)  # the merchant's metadata, opaque to the provider
     return_url = models.URLField(max_length=500)
     webhook_url = models.URLField(max_length=500)
-    status = models.CharField(max_length=10, choices=STATUSES, default="open")
+    # A provider's payment leaves "open" once, for one outcome; the mock keeps that rule too.
+    status = FSMField(max_length=10, choices=STATUSES, default="open", protected=True)
     created = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
 
@@ -25,3 +27,19 @@ class MockProviderBetaling(models.Model):
 
     def __str__(self):
         return self.provider_id
+
+    @transition(field=status, source="open", target="paid")
+    def betalen(self):
+        pass
+
+    @transition(field=status, source="open", target="failed")
+    def mislukken(self):
+        pass
+
+    @transition(field=status, source="open", target="canceled")
+    def annuleren(self):
+        pass
+
+    @transition(field=status, source="open", target="expired")
+    def verlopen(self):
+        pass
