@@ -59,14 +59,19 @@ BEHEER_PERMISSIONS = {
     "product": ("view",),
     "atwbesluitdag": ("view", "add", "change", "delete"),
 }
+# A process package adds its own configuration models here, as "app_label.model" (from its admin.py).
 
 
 def beheerrechten_sync() -> list[str]:
     """Give the functional-administration group its model permissions; only adds, like groepsrechten_sync."""
     from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
 
     group, _created = Group.objects.get_or_create(name=beheer_group_name())
-    codenames = [f"{action}_{model}" for model, actions in BEHEER_PERMISSIONS.items() for action in actions]
-    permissions = list(Permission.objects.filter(content_type__app_label="zaken", codename__in=codenames))
+    query = Q(pk__in=[])
+    for key, actions in BEHEER_PERMISSIONS.items():
+        app_label, model = key.split(".") if "." in key else ("zaken", key)
+        query |= Q(content_type__app_label=app_label, codename__in=[f"{action}_{model}" for action in actions])
+    permissions = list(Permission.objects.filter(query).select_related("content_type"))
     group.permissions.add(*permissions)
-    return sorted(f"zaken.{p.codename}" for p in permissions)
+    return sorted(f"{p.content_type.app_label}.{p.codename}" for p in permissions)

@@ -73,6 +73,8 @@ class ProcessDefinition:
     min_level_digid: str = ""
     min_level_eherkenning: str = ""
     doorlooptijd_dagen: int = 56
+    # Leges (EUR, a decimal string) a municipality starts with; GemeenteProduct.leges is what counts.
+    default_leges: str = "0"
     # Only companies whose SBI activity starts with one of these may use the product (eHerkenning);
     # a municipality overrides them or adds KvK-nummers on GemeenteProduct. Empty: every company.
     company_sbi_prefixes: tuple[str, ...] = ()
@@ -104,6 +106,9 @@ class ProcessDefinition:
     periodic: str = ""
     # Dotted path of a callable(stdout=) that files demo cases through the process's own services.
     demo_cases: str = ""
+    # Dotted path of a callable(request, zaak) -> dict | None: the process's own block in the tracker,
+    # {"template": ..., **context} (a payment still due, where to collect a document).
+    tracker_panel: str = ""
     worklist: str = ""  # dotted path of a back-office view, mounted at /behandelen/werklijst/<slug>/
 
 

@@ -55,8 +55,12 @@ def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str) -> d
 @transaction.atomic
 def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor: Actor,
                 initial_status: str, omschrijving: str = "", gegevens: dict | None = None,
-                einddatum_gepland: date | None = None, extra_rollen: list[dict] | tuple = ()) -> Zaak:
-    """Register a submitted request as a case, with its first status; the receipt follows on commit."""
+                einddatum_gepland: date | None = None, extra_rollen: list[dict] | tuple = (),
+                receipt: bool = True) -> Zaak:
+    """Register a submitted request as a case, with its first status; the receipt follows on commit.
+
+    `receipt=False`: the process queues the receipt itself later (an application that counts once paid).
+    """
     zaaktype = ZaakType.objects.get(process_slug=process_slug)
     now = timezone.now()
     today = timezone.localdate(now)
@@ -80,10 +84,16 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
     audit_record(actor=actor, name="zaak_create", operation=AuditLog.Operation.WRITE, zaak=zaak,
                  categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
                  processing_activity=f"{process_slug}: aanvraag registreren")
+    if receipt:
+        receipt_queue(zaak)
+    return zaak
+
+
+def receipt_queue(zaak: Zaak) -> None:
+    """Render the ontvangstbevestiging after the commit (idempotent: stored once per case)."""
     from .tasks import receipt_render  # local: tasks import services
 
     transaction.on_commit(lambda: receipt_render.delay(zaak_id=zaak.pk))
-    return zaak
 
 
 def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "", from_state: str = "",

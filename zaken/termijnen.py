@@ -73,6 +73,19 @@ def werkdagen_tussen(start: date, end: date) -> int:
     return sum(1 for i in range(1, (end - start).days + 1) if is_werkdag(start + timedelta(days=i)))
 
 
+def maanden_na(start: date, n: int) -> date:
+    """The day with the same number `n` months after `start`; the month's last day when it has none
+    (31 January + 1 month: 28 or 29 February), as months are counted in civil and administrative law."""
+    month = start.month - 1 + n
+    year, month = start.year + month // 12, month % 12 + 1
+    for day in range(start.day, 27, -1):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    return date(year, month, start.day)
+
+
 def atw_verlengd(day: date) -> date:
     """Art. 1 Atw: the last day of a statutory term, moved on past Saturdays, Sundays and holidays."""
     while not is_werkdag(day):

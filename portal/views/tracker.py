@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from zaken.actors import Actor
 from zaken.models import Document, Zaak
+from zaken.registry import processes
 from zaken.selectors import document_get_for_subject, termijn_overzicht, zaak_get_for_subject, zaak_list_for_subject
 from zaken.verzoeken import verzoek_beantwoorden
 
@@ -35,10 +37,17 @@ def _open_verzoek(zaak):
     return next((v for v in zaak.verzoeken.all() if v.is_open), None)
 
 
+def _panel(request, zaak) -> dict | None:
+    """The process's own tracker block, if it declares one."""
+    slug = zaak.zaaktype.process_slug
+    path = processes.get(slug).tracker_panel if slug in processes else ""
+    return import_string(path)(request, zaak) if path else None
+
+
 def _detail(request, zaak, form=None):
     return render(request, "portal/zaak_detail.html",
                   {"zaak": zaak, "open_verzoek": _open_verzoek(zaak), "form": form or VerzoekAntwoordForm(),
-                   "termijn": termijn_overzicht(zaak)},
+                   "termijn": termijn_overzicht(zaak), "panel": _panel(request, zaak)},
                   status=400 if form is not None else 200)
 
 

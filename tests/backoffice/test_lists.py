@@ -90,3 +90,16 @@ def test_process_and_task_lists_of_a_flow_in_dutch(client, medewerker_a, aanvraa
     assert aanvraag_a.zaak.omschrijving in processes or "Testaanvraag" in processes
     tasks = client.get("/behandelen/taken/flows/testaanvraag/tasks/").content.decode()
     assert "Samenvatting" in tasks and "Process summary" not in tasks
+
+
+def test_today_is_the_dutch_day_just_after_midnight(client, medewerker_a, registreer, gemeente_a):
+    # 00:30 in the Netherlands is still the day before in UTC; django-filter's own filter showed nothing then.
+    import time_machine
+    from datetime import UTC, datetime
+
+    with time_machine.travel(datetime(2026, 11, 30, 23, 30, tzinfo=UTC), tick=False):
+        client.force_login(medewerker_a)
+        registreer(gemeente_a, "Na middernacht")
+        today = client.get(QUEUE, {"created": "today"}).content.decode()
+        yesterday = client.get(QUEUE, {"created": "yesterday"}).content.decode()
+    assert "1–1 van 1" in today and "1–1 van 1" not in yesterday

@@ -35,9 +35,11 @@ ROLE_PERMISSIONS = {
 
 
 def _task_permissions(flows) -> set[str]:
-    """The "app_label.codename" permissions of the flows' human tasks (callables are skipped)."""
+    """The "app_label.codename" permissions of the flows' human tasks (callables are skipped), plus
+    those a flow declares for work outside its tasks (`extra_permissions`, e.g. a counter)."""
     names = set()
     for flow_class in flows:
+        names.update(getattr(flow_class, "extra_permissions", ()))
         for node in flow_class.instance.nodes():
             permission = getattr(node, "_owner_permission", None)  # viewflow keeps it private
             if isinstance(permission, str):

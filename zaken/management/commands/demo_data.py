@@ -3,6 +3,8 @@
 Idempotent: running it again updates the same rows. Only for development and the demo.
 """
 
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
@@ -100,7 +102,8 @@ class Command(BaseCommand):
                 if product.slug in processes:
                     definition = processes.get(product.slug)
                     defaults |= {"min_level_digid": definition.min_level_digid,
-                                 "min_level_eherkenning": definition.min_level_eherkenning}
+                                 "min_level_eherkenning": definition.min_level_eherkenning,
+                                 "leges": Decimal(definition.default_leges)}
                 GemeenteProduct.objects.get_or_create(gemeente=gemeente, product=product, defaults=defaults)
             # is_staff: the back office (/behandelen/) requires it. It does not open /admin/: that
             # site admits superusers and the functioneel-beheerder group only (zaken/admin_site.py).
