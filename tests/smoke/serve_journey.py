@@ -3,7 +3,8 @@
     .venv/bin/python tests/smoke/serve_journey.py [--url http://127.0.0.1:8000]
 
 DigiD mock login, the move form, the receipt that the Celery worker renders (the tracker is
-reloaded until its PDF appears, then downloaded), and the tracker; on every page the
+reloaded until its PDF appears, then downloaded), and the tracker; a driving-licence renewal paid
+on the payment mock, its webhook and RDW order handled by the worker; on every page the
 "testomgeving" banner and axe-core. Then a civil servant's login to the back office. Prints one
 line per step with its time and exits non-zero on the first failure. `.ci/run` calls it through
 scripts/serve_smoke.sh.
@@ -28,6 +29,8 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 # Martinus de Beer (Rotterdam, single, no demo cases) moves to a vacant dwelling in Rotterdam.
 BSN = "999990378"
+# Suzanne Moulin (Rotterdam) renews her licence: photo and signature are with the RDW mock.
+RIJBEWIJS_BSN = "999993653"
 RECEIPT_TIMEOUT = 180
 
 
@@ -100,6 +103,39 @@ def journey(page):
         print(f"  receipt: {len(pdf)} bytes", flush=True)
 
     with step("logout"):
+        page.get_by_role("button", name="Uitloggen").click()
+        page.wait_for_load_state()
+
+    with step("rijbewijs: DigiD Substantieel, form, check page"):
+        page.goto("/rotterdam/")
+        page.get_by_role("link", name="Rijbewijs verlengen").click()
+        page.get_by_role("link", name="Inloggen met DigiD").click()
+        page.get_by_label("Burgerservicenummer").fill(RIJBEWIJS_BSN)
+        page.get_by_label("DigiD Substantieel").check()
+        page.get_by_role("button", name="Inloggen", exact=True).click()
+        page.wait_for_url("**/rotterdam/aanvragen/rijbewijs/")
+        page_ok(page, "rijbewijsformulier")
+        page.get_by_label("Stadswinkel Centrum").check()
+        page.get_by_label("E-mailadres").fill("suzanne@example.nl")
+        page.get_by_label("Ik verklaar dat de pasfoto").check()
+        page.get_by_role("button", name="Verder naar controleren").click()
+        page.wait_for_url("**/controleren/")
+        page_ok(page, "rijbewijs controleren")
+        page.get_by_role("button", name="Versturen en betalen").click()
+        page.wait_for_url("**/betalen/mock/**")
+
+    with step("rijbewijs: paid, ordered by the worker"):
+        page.get_by_role("button", name="Betalen", exact=True).click()
+        page.wait_for_url("**/mijn-zaken/**")
+        # The worker takes the webhook and the RDW order, and renders the receipt and the betaalbewijs.
+        deadline = time.monotonic() + RECEIPT_TIMEOUT
+        while not (page.get_by_role("link", name="Betaalbewijs").count()
+                   and page.get_by_role("link", name="Ontvangstbevestiging").count()
+                   and page.get_by_text("In productie bij RDW").count()):
+            check(time.monotonic() < deadline, f"not ordered with receipts after {RECEIPT_TIMEOUT} s")
+            time.sleep(2)
+            page.reload()
+        page_ok(page, "rijbewijs tracker")
         page.get_by_role("button", name="Uitloggen").click()
         page.wait_for_load_state()
 
