@@ -88,6 +88,9 @@ def term_errors(*, product_slug: str, terms) -> list[str]:
         elif key not in known:
             errors.append(str(_("%(key)s: onbekende instelling. Mogelijk zijn: %(known)s.")
                               % {"key": key, "known": ", ".join(sorted(known)) or _("geen")}))
+        elif isinstance(known[key], bool):  # a switch of the process (e.g. oud_rijbewijs_inleveren)
+            if not isinstance(value, bool):
+                errors.append(str(_("%(key)s: vul true of false in.") % {"key": key}))
         elif isinstance(known[key], list):  # a choice among the default's items, which the law allows at most
             if not isinstance(value, list) or not all(isinstance(v, str) and v in known[key] for v in value):
                 errors.append(str(_("%(key)s: geef een lijst met alleen waarden uit: %(known)s.")

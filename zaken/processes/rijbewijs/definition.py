@@ -10,13 +10,13 @@ collect it, or the case lapses and the RDW hears that the card was not issued.
 
 from django.utils.translation import gettext_noop as _
 
-from zaken.forms.rijbewijs.rules import DEFAULT as AGE_TERMS
 from zaken.registry import ProcessDefinition, PublicStatus
 
 SLUG = "rijbewijs"
 
+# The age rules of the new expiry date (zaken.forms.rijbewijs.rules.DEFAULT) are national law
+# (Reglement rijbewijzen), so they are not among the terms a municipality may change.
 DEFAULT_TERMS = {
-    **AGE_TERMS,  # the age rules of the new expiry date (Reglement rijbewijzen, CBR)
     # Working days the RDW takes to produce the card after the order (domain.md §3: typically 2).
     "productie_werkdagen": 2,
     # Months the card waits at the counter before the case lapses (domain.md §3: 3 months).
