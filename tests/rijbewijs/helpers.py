@@ -18,5 +18,5 @@ def aanvragen(client, data) -> tuple:
 def betalen(client, checkout_url: str, keuze: str = "betalen"):
     """Choose on the mock provider's page and follow the return; the response of the return."""
     response = client.post(checkout_url, {"keuze": keuze})
-    assert response.status_code == 302
+    assert response.status_code == 302, (checkout_url, response.status_code, response.content.decode()[-1500:])
     return client.get(response["Location"])

@@ -22,6 +22,7 @@ from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Betaling, Gemeente, GemeenteProduct, Rol
 from zaken.notifications import notify_initiator
 from zaken.services import audit_record, product_terms, receipt_queue, zaak_create
+from zaken.termijn_engine import zaak_termijn_herberekenen
 from zaken.termijnen import NL_TIME, atw_verlengd, lokale_dag, maanden_na, werkdagen_na
 
 from .definition import DEFAULT_TERMS, SLUG
@@ -97,6 +98,8 @@ def rijbewijs_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeente: Gemee
     zaak = zaak_create(
         gemeente=gemeente, process_slug=SLUG, actor=actor, initial_status=Rijbewijs.State.ONTVANGEN,
         gegevens=gegevens, receipt=False,
+        # Ready this many working days after the payment: paid today, this is the day (moved on payment).
+        einddatum_gepland=werkdagen_na(timezone.localdate(), terms["productie_werkdagen"]),
         initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON, "inp_bsn": auth.bsn,
                    "naam": (prefill.naam or auth.display_name)[:Rol._meta.get_field("naam").max_length],
                    "email": aanvraag.email, "telefoon": aanvraag.telefoon})
@@ -151,6 +154,7 @@ def _betaald(rijbewijs: Rijbewijs, *, moment: datetime, betaling: Betaling | Non
         zaak.gegevens["Betalingskenmerk"] = str(betaling.uuid)
     zaak.einddatum_gepland = rijbewijs.verwacht_gereed
     zaak.save(update_fields=["gegevens", "einddatum_gepland"])
+    zaak_termijn_herberekenen(zaak=zaak)  # the tracker's streefdatum follows the day it is expected
     receipt_queue(zaak)  # the application is complete now that it is paid
     pk = rijbewijs.pk
     transaction.on_commit(lambda: _queue_letter(pk, "betaalbewijs"))
