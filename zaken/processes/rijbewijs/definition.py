@@ -34,6 +34,7 @@ DEFAULT_TERMS = {
     "beslistermijn_wettelijk": False,
     "beslistermijn_herinnering_dagen": 1,
     "lex_silencio_positivo": False,
+    "bezwaartermijn_weken": 6,  # against refusing the card at the counter (Awb 6:7)
 }
 
 DEFINITION = ProcessDefinition(
