@@ -185,7 +185,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", 
 
 # Periodic work of the integrations that the sweep (zaken.timers) runs by name, so that the core
 # imports no adapter: unpaid payments expire after BETALING_GELDIG_MINUTEN.
-PERIODIC_STEPS = {"betalingen_verlopen": "zaken.integrations.payments.services.betalingen_laten_verlopen"}
+PERIODIC_STEPS = {"betalingen_verlopen": "zaken.integrations.payments.services.betalingen_laten_verlopen",
+                  "terugbetalingen": "zaken.integrations.payments.services.terugbetalingen_uitvoeren"}
 BETALING_GELDIG_MINUTEN = int(os.environ.get("SAMENLOKET_BETALING_GELDIG_MINUTEN", "30"))
 
 # SECTION celery

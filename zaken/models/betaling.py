@@ -35,6 +35,12 @@ class Betaling(FSMModelMixin, models.Model):  # the mixin lets refresh_from_db r
     created = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     expires_at = models.DateTimeField(_("vervalt op"))
     paid_at = models.DateTimeField(_("betaald op"), null=True, blank=True)
+    # A refund of the whole amount (the money was taken but the product cannot be delivered). The
+    # provider keeps the payment "paid" and records the refund beside it, as real providers do.
+    terugbetaling_reden = models.CharField(_("reden terugbetaling"), max_length=255, blank=True)
+    terugbetaling_gevraagd_op = models.DateTimeField(_("terugbetaling gevraagd op"), null=True, blank=True)
+    terugbetaling_id = models.CharField(_("id terugbetaling bij de provider"), max_length=100, blank=True)
+    terugbetaald_op = models.DateTimeField(_("terugbetaald op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created"]
@@ -43,6 +49,11 @@ class Betaling(FSMModelMixin, models.Model):  # the mixin lets refresh_from_db r
         constraints = [
             # One open payment per thing paid for: a reload or double click never opens a second one.
             models.UniqueConstraint(fields=["sleutel"], condition=Q(status="open"), name="betaling_een_open"),
+        ]
+        indexes = [
+            # The sweep's refunds still to do (few rows match; the condition keeps the index small).
+            models.Index(fields=["terugbetaling_gevraagd_op"], name="betaling_terug_open",
+                         condition=Q(terugbetaling_gevraagd_op__isnull=False, terugbetaald_op__isnull=True)),
         ]
 
     def __str__(self):

@@ -34,3 +34,8 @@ class PaymentAdapter(BaseAdapter):
     def betaling_ophalen(self, provider_id: str) -> str:
         """One of STATUSES."""
         raise NotImplementedError
+
+    def terugbetalen(self, provider_id: str, *, bedrag_cent: int, omschrijving: str) -> str:
+        """Refund a paid payment in full; returns the provider's refund id. Idempotent: a payment
+        refunded before returns that refund's id. Raises NotFound for a payment that is not paid."""
+        raise NotImplementedError

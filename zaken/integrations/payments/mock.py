@@ -41,6 +41,17 @@ class PaymentsMock(PaymentAdapter):
         payment = mock_payment(provider_id)
         return payment.status
 
+    def terugbetalen(self, provider_id, *, bedrag_cent, omschrijving):
+        check_available("payments")
+        payment = mock_payment(provider_id)
+        if payment.status != PAID or bedrag_cent != payment.bedrag_cent:
+            raise NotFound("only a paid payment is refunded, in full")
+        if not payment.refund_id:
+            MockProviderBetaling.objects.filter(pk=payment.pk, refund_id="").update(
+                refund_id=f"re_{secrets.token_urlsafe(12)}", refunded_at=timezone.now())
+            payment.refresh_from_db()
+        return payment.refund_id
+
     def kiezen(self, provider_id: str, status: str) -> MockProviderBetaling:
         """The choice on the hosted page; a payment that is no longer open keeps its outcome."""
         payment = mock_payment(provider_id)

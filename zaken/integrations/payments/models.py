@@ -19,6 +19,8 @@ class MockProviderBetaling(FSMModelMixin, models.Model):
     status = FSMField(max_length=10, choices=STATUSES, default="open", protected=True)
     created = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    refund_id = models.CharField(max_length=40, blank=True)
+    refunded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         app_label = "integrations"

@@ -136,3 +136,53 @@ def betalingen_laten_verlopen() -> int:
                 betaling.save(update_fields=["status"])
         verlopen += betaling.status == Betaling.Status.EXPIRED
     return verlopen
+
+
+def terugbetaling_aanvragen(betaling: Betaling, *, reden: str) -> Betaling:
+    """Ask for a full refund of a paid payment (idempotent), and try it now; the sweep retries.
+
+    Call it in the transaction that decides the refund: the request is stored with it, and the
+    provider is asked only after the commit.
+    """
+    if betaling.status != Betaling.Status.PAID:
+        raise ValueError("only a paid payment is refunded")
+    updated = Betaling.objects.filter(pk=betaling.pk, terugbetaling_gevraagd_op__isnull=True).update(
+        terugbetaling_gevraagd_op=timezone.now(), terugbetaling_reden=reden[:255])
+    if updated:
+        pk = betaling.pk
+        transaction.on_commit(lambda: _terugbetaling_proberen(pk))
+    betaling.refresh_from_db()
+    return betaling
+
+
+def _terugbetaling_proberen(pk: int) -> None:
+    try:
+        terugbetaling_uitvoeren(pk)
+    except IntegrationError:
+        logger.warning("payment %s: provider unavailable for the refund; the sweep retries", pk)
+
+
+def terugbetaling_uitvoeren(pk: int) -> Betaling:
+    """Have the provider refund the payment once; raises IntegrationError while it is down."""
+    with transaction.atomic():
+        betaling = Betaling.objects.select_for_update().get(pk=pk)
+        if betaling.terugbetaald_op or not betaling.terugbetaling_gevraagd_op:
+            return betaling
+        betaling.terugbetaling_id = _registries().get(betaling.provider).terugbetalen(
+            betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
+        betaling.terugbetaald_op = timezone.now()
+        betaling.save(update_fields=["terugbetaling_id", "terugbetaald_op"])
+    logger.info("payment %s refunded", pk)
+    return betaling
+
+
+def terugbetalingen_uitvoeren() -> int:
+    """Timer step: refunds asked for but not done yet (the provider was down)."""
+    done = 0
+    for pk in Betaling.objects.filter(terugbetaling_gevraagd_op__isnull=False, terugbetaald_op__isnull=True
+                                      ).values_list("pk", flat=True)[:500]:
+        try:
+            done += bool(terugbetaling_uitvoeren(pk).terugbetaald_op)
+        except IntegrationError:
+            break  # the provider is still down: the next sweep tries again
+    return done

@@ -35,6 +35,10 @@ def dossier_data(zaak) -> dict:
         _("Afhalen uiterlijk op"): _d(rijbewijs.afhalen_uiterlijk),
         _("RDW-pogingen"): rijbewijs.rdw_pogingen,
         _("Reden"): rijbewijs.reden or "–",
+        _("Terugbetaling"): ", ".join(
+            f"{b.terugbetaling_reden} ({_('gedaan op %(d)s') % {'d': _d(timezone.localdate(b.terugbetaald_op))}})"
+            if b.terugbetaald_op else f"{b.terugbetaling_reden} ({_('nog niet gedaan')})"
+            for b in zaak.betalingen.filter(terugbetaling_gevraagd_op__isnull=False)) or "–",
     }
 
 
@@ -43,13 +47,13 @@ def tracker_panel(request, zaak: Zaak) -> dict | None:
     rijbewijs = Rijbewijs.objects.select_related("afhaallocatie").filter(zaak=zaak).first()
     if rijbewijs is None:
         return None
-    laatste = None
-    if rijbewijs.state == Rijbewijs.State.ONTVANGEN:
-        laatste = zaak.betalingen.order_by("-created").only("status", "created", "expires_at").first()
+    laatste = zaak.betalingen.order_by("-created").only(
+        "status", "created", "expires_at", "terugbetaling_gevraagd_op", "terugbetaald_op").first()
     return {"template": "rijbewijs/tracker.html", "rijbewijs": rijbewijs, "laatste_betaling": laatste,
             "kan_betalen": rijbewijs.state == Rijbewijs.State.ONTVANGEN,
             "betaling_mislukt": laatste is not None and laatste.status in (
                 Betaling.Status.FAILED, Betaling.Status.CANCELED, Betaling.Status.EXPIRED),
+            "terugbetaling": laatste if laatste is not None and laatste.terugbetaling_gevraagd_op else None,
             "categorieen": categorieen_weergave(rijbewijs.categorieen)}
 
 

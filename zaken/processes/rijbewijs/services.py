@@ -17,7 +17,7 @@ from zaken.actors import Actor
 from zaken.forms.rijbewijs.prefill import RijbewijsPrefill
 from zaken.identity import AuthContext
 from zaken.integrations.errors import NotFound, Unavailable
-from zaken.integrations.payments.services import betaling_starten
+from zaken.integrations.payments.services import betaling_starten, terugbetaling_aanvragen
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Betaling, Gemeente, GemeenteProduct, Rol
 from zaken.notifications import notify_initiator
@@ -130,10 +130,9 @@ def rijbewijs_betaald(betaling: Betaling) -> None:
     """The payment hook: runs once, in the transaction that marks the payment paid."""
     rijbewijs = Rijbewijs.objects.select_for_update().select_related("zaak").get(zaak_id=betaling.zaak_id)
     if rijbewijs.state != Rijbewijs.State.ONTVANGEN:
-        # Paid after the application lapsed unpaid: the money must go back; a civil servant sees this.
+        # Paid after the application lapsed unpaid (or a second payment): nothing to deliver, so refund it.
         logger.warning("rijbewijs %s: payment %s arrived in state %s", rijbewijs.pk, betaling.pk, rijbewijs.state)
-        audit_record(actor=Actor.system("betaling"), name="betaling_na_verval", operation=AuditLog.Operation.WRITE,
-                     zaak=rijbewijs.zaak, categories=["betaling"], processing_activity="rijbewijs: leges")
+        terugbetaling_aanvragen(betaling, reden=_("Betaald nadat de aanvraag was vervallen."))
         return
     _betaald(rijbewijs, moment=betaling.paid_at, betaling=betaling)
 
@@ -224,9 +223,11 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
         rijbewijs.naar_balie(by=system, toelichting=rijbewijs.reden)
         rijbewijs.save()
         RijbewijsFlow.complete_waiting(case=rijbewijs, node_name="rdw_bestelling")
+        for betaling in rijbewijs.zaak.betalingen.filter(status=Betaling.Status.PAID):
+            terugbetaling_aanvragen(betaling, reden=_("De RDW nam de online aanvraag niet aan."))
         notify_initiator(zaak=rijbewijs.zaak, subject=_("Uw rijbewijs kan niet online worden verlengd"), body=_(
             "De RDW kan uw nieuwe rijbewijs niet maken op uw online aanvraag. Maak een afspraak bij de gemeente om "
-            "het aan de balie aan te vragen. De betaalde leges worden verrekend."))
+            "het aan de balie aan te vragen. U krijgt de betaalde leges terug op de rekening waarmee u betaalde."))
         return
     audit_record(actor=system, name="rdw_bestelling", operation=AuditLog.Operation.WRITE, zaak=rijbewijs.zaak,
                  categories=["rijbewijs"], subject_bsn=rijbewijs.bsn, processing_activity="rijbewijs: bestellen")
