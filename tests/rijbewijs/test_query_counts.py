@@ -44,6 +44,15 @@ def test_form_and_check_page_do_not_grow_with_cases_or_counters(client, balies, 
     assert len(queries(client, FORM + "controleren/")) == len(check_one)
 
 
+@pytest.mark.parametrize("step", ["", "controleren/"])
+def test_form_steps_read_the_product_configuration_once(client, balies, digid_login, rijbewijs_form, step):
+    """The portal hands the process its GemeenteProduct: terms and leges come from it, not from new reads."""
+    digid_login(SUZANNE, level="substantieel")
+    assert client.post(FORM, rijbewijs_form()).status_code == 302
+    product_reads = [sql for sql in queries(client, FORM + step) if 'FROM "zaken_gemeenteproduct"' in sql]
+    assert len(product_reads) == 1, product_reads
+
+
 def _betaling_mislukt(rijbewijs) -> None:
     betaling = rijbewijs_betaling(rijbewijs=rijbewijs, site_url="http://testserver/",
                                   terug_url=f"/rotterdam/mijn-zaken/{rijbewijs.zaak.identificatie}/")
