@@ -4,6 +4,7 @@ and no register or configuration row read twice in one request. Timings live in 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ZaakFactory
@@ -11,6 +12,7 @@ from zaken.integrations.payments.base import FAILED
 from zaken.integrations.payments.services import betaling_verwerken
 from zaken.integrations.registry import get_adapter
 from zaken.processes.rijbewijs.models import Afhaallocatie
+from zaken.processes.rijbewijs.selectors import tracker_panel
 from zaken.processes.rijbewijs.services import rijbewijs_betaling
 
 from .helpers import FORM, SUZANNE, indienen, klaar_leggen
@@ -72,6 +74,18 @@ def test_tracker_detail_does_not_grow_with_cases_or_payments(client, balies, dig
         _betaling_mislukt(rijbewijs)
     ZaakFactory.create_batch(30, gemeente=demo["rotterdam"], initiator_bsn=SUZANNE)
     assert len(queries(client, url)) == len(one)
+
+
+def test_tracker_panel_takes_two_queries(balies, demo, django_assert_num_queries):
+    """The rijbewijs with its counter, and the last payment; what the panel's template reads is loaded."""
+    rijbewijs = indienen(bsn=SUZANNE, gemeente=demo["rotterdam"], locatie=balies["rotterdam"])
+    _betaling_mislukt(rijbewijs)
+    zaak = rijbewijs.zaak.__class__.objects.get(pk=rijbewijs.zaak_id)
+    with django_assert_num_queries(2):
+        panel = tracker_panel(RequestFactory().get("/"), zaak)
+        assert panel["rijbewijs"].zaak.identificatie == zaak.identificatie
+        assert panel["rijbewijs"].afhaallocatie.naam
+        assert panel["laatste_betaling"].status == FAILED and panel["betaling_mislukt"]
 
 
 @pytest.fixture

@@ -43,9 +43,11 @@ def tracker_panel(request, zaak: Zaak) -> dict | None:
     rijbewijs = Rijbewijs.objects.select_related("afhaallocatie").filter(zaak=zaak).first()
     if rijbewijs is None:
         return None
+    rijbewijs.zaak = zaak  # the template's pay button reads the case number: no second read of the case
     laatste = None
     if rijbewijs.state == Rijbewijs.State.ONTVANGEN:
-        laatste = zaak.betalingen.order_by("-created").only("status", "created", "expires_at").first()
+        # zaak_id too: the related manager sets .zaak on what it loads, and a deferred key costs a query.
+        laatste = zaak.betalingen.order_by("-created").only("zaak_id", "status", "created", "expires_at").first()
     return {"template": "rijbewijs/tracker.html", "rijbewijs": rijbewijs, "laatste_betaling": laatste,
             "kan_betalen": rijbewijs.state == Rijbewijs.State.ONTVANGEN,
             "betaling_mislukt": laatste is not None and laatste.status in (
