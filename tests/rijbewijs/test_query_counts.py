@@ -117,3 +117,20 @@ def test_choosing_a_counter_or_a_page_is_no_empty_search(balie_client, balies, d
         assert 'aria-invalid="true"' not in response.content.decode()
     response = balie_client.get(f"/behandelen/werklijst/rijbewijs/?locatie={locatie.pk}&code=onzin")
     assert response.status_code == 400 and 'aria-invalid="true"' in response.content.decode()
+
+
+def test_form_page_parses_no_register_file_again(client, balies, digid_login, monkeypatch):
+    """The mock registers parse their fixture files once per process, not on every look-up."""
+    from zaken.integrations.brp import mockdata
+
+    digid_login(SUZANNE, level="substantieel")
+    assert client.get(FORM).status_code == 200
+    parsed, real_load = [], mockdata.json.load
+
+    def counting_load(handle, **kwargs):
+        parsed.append(handle.name)
+        return real_load(handle, **kwargs)
+
+    monkeypatch.setattr(mockdata.json, "load", counting_load)
+    assert client.get(FORM).status_code == 200
+    assert parsed == []
