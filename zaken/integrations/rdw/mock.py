@@ -26,12 +26,17 @@ BSN_RE = re.compile(r"^\d{9}$")
 DEFAULT_PRODUCTIEWERKDAGEN = 2
 
 
+def _personen(doc: dict) -> dict:
+    return doc["personen"]
+
+
 def _dossier(bsn) -> dict:
     check_available("rdw")
     bsn = str(bsn or "").strip()
     if not BSN_RE.match(bsn):
         raise NotFound("not a BSN")  # never echo the value
-    found = load("rdw/rijbewijzen.json", lambda doc: doc["personen"]).get(bsn)
+    # One function, not a lambda: `load` caches per (path, mtime, prepare), a new lambda would miss every time.
+    found = load("rdw/rijbewijzen.json", _personen).get(bsn)
     if found is None:
         raise NotFound("no driving licence")
     return found

@@ -33,6 +33,8 @@ def start(request, *, gemeente_product, definition, step: str = ""):
     handlers = {"": form_step, "controleren": check_step, "betalen": pay_step, "verzonden": sent_step}
     if step not in handlers or not request.auth_context.is_digid:
         raise Http404
+    # The portal read this product's configuration already: terms and leges come from it.
+    request.rijbewijs_product = gemeente_product
     return handlers[step](request)
 
 
@@ -48,7 +50,12 @@ def _tracker(request, identificatie: str) -> str:
 
 def _prefill(request, reason: str = "rijbewijsaanvraag vooraf invullen"):
     return rijbewijs_prefill(bsn=request.auth_context.bsn, vandaag=timezone.localdate(),
-                             terms=terms_for(request.gemeente), gemeente=request.gemeente, reason=reason)
+                             terms=terms_for(request.gemeente, request.rijbewijs_product), gemeente=request.gemeente,
+                             reason=reason)
+
+
+def _leges(request) -> str:
+    return euro(leges_cent(request.gemeente, request.rijbewijs_product))
 
 
 def _locaties(request):
@@ -74,7 +81,7 @@ def form_step(request):
         request.session[DRAFT_KEY] = {**draft, "velden": velden}
         return redirect(_url(request, "controleren"))
     return render(request, "rijbewijs/formulier.html",
-                  {"form": form, "prefill": prefill, "leges": euro(leges_cent(request.gemeente))},
+                  {"form": form, "prefill": prefill, "leges": _leges(request)},
                   status=400 if form.errors else 200)
 
 
@@ -92,7 +99,7 @@ def check_step(request):
     if locatie is None or len(gekozen) != len(velden["categorieen"]):
         return redirect(_url(request))  # the choice is no longer possible: choose again on the form
     context = {"velden": velden, "prefill": prefill, "gekozen": gekozen, "locatie": locatie,
-               "leges": euro(leges_cent(request.gemeente)), "wijzig_url": _url(request), **drafts.check_context(draft)}
+               "leges": _leges(request), "wijzig_url": _url(request), **drafts.check_context(draft)}
     if request.method != "POST":
         return render(request, "rijbewijs/controleren.html", context)
     if not drafts.draft_confirmed(request, draft):

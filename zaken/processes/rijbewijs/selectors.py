@@ -47,8 +47,10 @@ def tracker_panel(request, zaak: Zaak) -> dict | None:
     rijbewijs = Rijbewijs.objects.select_related("afhaallocatie").filter(zaak=zaak).first()
     if rijbewijs is None:
         return None
+    rijbewijs.zaak = zaak  # the template's pay button reads the case number: no second read of the case
+    # The last payment, for a retry or a refund; zaak_id too: a deferred key costs a query.
     laatste = zaak.betalingen.order_by("-created").only(
-        "status", "created", "expires_at", "terugbetaling_gevraagd_op", "terugbetaald_op").first()
+        "zaak_id", "status", "created", "expires_at", "terugbetaling_gevraagd_op", "terugbetaald_op").first()
     return {"template": "rijbewijs/tracker.html", "rijbewijs": rijbewijs, "laatste_betaling": laatste,
             "kan_betalen": rijbewijs.state == Rijbewijs.State.ONTVANGEN,
             "betaling_mislukt": laatste is not None and laatste.status in (

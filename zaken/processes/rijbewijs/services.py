@@ -42,12 +42,15 @@ class RijbewijsRefused(Exception):
         self.message, self.field = message, field
 
 
-def terms_for(gemeente: Gemeente) -> dict:
+def terms_for(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> dict:
+    """The municipality's terms; a caller that holds its GemeenteProduct of this product passes it (no query)."""
+    if gemeente_product is not None:
+        return {**DEFAULT_TERMS, **gemeente_product.termijnen}
     return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
 
 
-def leges_cent(gemeente: Gemeente) -> int:
-    gp = GemeenteProduct.objects.filter(gemeente=gemeente, product__slug=SLUG).only("leges").first()
+def leges_cent(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> int:
+    gp = gemeente_product or GemeenteProduct.objects.filter(gemeente=gemeente, product__slug=SLUG).only("leges").first()
     return int(round((gp.leges if gp else 0) * 100))
 
 
