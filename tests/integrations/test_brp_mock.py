@@ -178,3 +178,13 @@ def test_overlijden_registreren(brp):
     [partner] = brp.persoon(WILMA)["partners"]
     assert partner["burgerservicenummer"] == JOHAN
     assert partner["ontbindingHuwelijkPartnerschap"]["datum"]["datum"] == "2026-02-14"
+
+
+def test_municipality_names_are_parsed_once(monkeypatch):
+    from zaken.integrations.brp import mock, mockdata
+
+    mock._gemeente("0599")
+    parsed, real_load = [], mockdata.json.load
+    monkeypatch.setattr(mockdata.json, "load", lambda handle, **kw: parsed.append(handle.name) or real_load(handle, **kw))
+    assert mock._gemeente("0599")["omschrijving"] == "Rotterdam"
+    assert parsed == []

@@ -50,8 +50,12 @@ def _register() -> Register:
     return load("brp/personen.json", _prepare)
 
 
+def _gemeente_namen(doc: dict) -> dict:
+    return {w["code"]: w["omschrijving"] for w in doc["waarden"]}
+
+
 def _gemeente(code: str) -> dict:
-    names = load("brp/gemeenten.json", lambda doc: {w["code"]: w["omschrijving"] for w in doc["waarden"]})
+    names = load("brp/gemeenten.json", _gemeente_namen)
     return hc.waarde(code, names.get(code))
 
 

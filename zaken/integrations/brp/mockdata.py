@@ -27,7 +27,11 @@ def check_available(kind: str) -> None:
 
 
 def load(relative: str, prepare: Callable[[object], T]) -> T:
-    """The parsed file `relative` under MOCK_DATA_DIR, passed through `prepare` (e.g. indexing)."""
+    """The parsed file `relative` under MOCK_DATA_DIR, passed through `prepare` (e.g. indexing).
+
+    Cached per file version and `prepare`: pass a module-level function, never a lambda (a new
+    lambda on every call is a new cache key, so the file would be parsed again every time).
+    """
     path = Path(settings.MOCK_DATA_DIR) / relative
     try:
         mtime = path.stat().st_mtime_ns
