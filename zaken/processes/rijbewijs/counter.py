@@ -91,7 +91,9 @@ def balie(request):
     locaties = list(locaties_for_medewerker(request.user))
     gekozen = request.POST.get("locatie") or request.GET.get("locatie")
     locatie = next((loc for loc in locaties if str(loc.pk) == gekozen), locaties[0] if locaties else None)
-    context = {"locaties": locaties, "locatie": locatie, "zoek": ZoekForm(request.GET or None)}
+    # Only a typed or scanned code is a search; choosing a counter (or coming back to it) lists its cards.
+    zoek = ZoekForm(request.GET if request.GET.get("code") else None)
+    context = {"locaties": locaties, "locatie": locatie, "zoek": zoek}
     if locatie is None:
         return TemplateResponse(request, "rijbewijs/balie.html", context)
     if request.method == "POST":
