@@ -237,6 +237,7 @@ def test_renewal_pages_are_accessible_in_every_theme(page, balies, settings, gem
     page.get_by_role("button", name="Verder naar controleren").click()
     page.wait_for_url("**/controleren/")
     assert_accessible(page, f"controleren ({gemeente})")
+    screenshot(page, f"rijbewijs-controleren-{gemeente}")
 
     # The provider is down: the application is kept, the sent page says how to pay later.
     settings.MOCK_UNAVAILABLE = {"payments"}
@@ -245,10 +246,14 @@ def test_renewal_pages_are_accessible_in_every_theme(page, balies, settings, gem
     expect(page.get_by_text("De betaalpagina is nu niet bereikbaar.")).to_be_visible()
     assert_accessible(page, f"verzonden, betaalpagina onbereikbaar ({gemeente})")
     screenshot(page, f"rijbewijs-verzonden-{gemeente}")
+    knop = page.get_by_role("button", name="Nu betalen").bounding_box()
+    link = page.get_by_role("link", name="Bekijk uw zaak op Mijn zaken").bounding_box()
+    assert link["y"] - (knop["y"] + knop["height"]) >= 16  # the link does not stick to the button
     settings.MOCK_UNAVAILABLE = set()
     page.get_by_role("button", name="Nu betalen").click()
     page.wait_for_url("**/betalen/mock/**")
     assert_accessible(page, f"betaalpagina ({gemeente})")
+    screenshot(page, "rijbewijs-betaalpagina")
     choose_at_provider(page, "Annuleren")
     expect(page.get_by_text("U hebt de betaling afgebroken.")).to_be_visible()
     assert_accessible(page, f"zaak, niet betaald ({gemeente})")
@@ -263,4 +268,8 @@ def test_renewal_pages_are_accessible_in_every_theme(page, balies, settings, gem
     page.context.clear_cookies()
     open_form(page, gemeente, bsn=PAULA)  # no photo yet; registered in Den Haag
     expect(page.get_by_role("region", name=re.compile("^Contact met gemeente"))).to_be_visible()
+    if gemeente != "den-haag":  # not her municipality: she is sent to her own, not to this one's counter
+        expect(page.get_by_text("Ga naar de website van de gemeente waar u staat ingeschreven.")).to_be_visible()
+        expect(page.get_by_role("heading", name="Aanvragen aan de balie")).to_have_count(0)
     assert_accessible(page, f"niet online ({gemeente})")
+    screenshot(page, f"rijbewijs-niet-online-{gemeente}")
