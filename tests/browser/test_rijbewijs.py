@@ -124,6 +124,8 @@ def test_renewal_from_digid_to_the_counter(page, balies, tmp_path):
     page.reload()
     expect(page.get_by_text("Klaar om af te halen").first).to_be_visible()
     expect(page.get_by_role("link", name=re.compile("^Uw rijbewijs ligt klaar"))).to_be_visible()
+    assert download_pdf(page, re.compile("^Uw rijbewijs ligt klaar"), tmp_path / "afhalen.pdf").startswith(b"%PDF")
+    assert_accessible(page, "zaak, klaar om af te halen")
     screenshot(page, "rijbewijs-tracker-klaar-rotterdam")
 
     # The civil servant at the counter scans the code from the letter and hands the card out.
@@ -139,6 +141,10 @@ def test_renewal_from_digid_to_the_counter(page, balies, tmp_path):
     page.get_by_role("button", name="Zoeken").click()
     expect(page.get_by_text("Dit is geen geldig zaaknummer of afhaalcode.")).to_be_visible()
     assert_accessible(page, "balie: ongeldige code")
+    zoekveld.fill("ZAAK-2026-9999999")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.get_by_role("alert")).to_contain_text("Geen rijbewijsaanvraag ZAAK-2026-9999999")
+    assert_accessible(page, "balie: onbekend zaaknummer")
     zoekveld.fill(afhaalcode(zaak.identificatie))
     page.get_by_role("button", name="Zoeken").click()
     expect(page.get_by_role("heading", name=f"Aanvraag {zaak.identificatie}")).to_be_visible()
@@ -167,6 +173,7 @@ def test_renewal_from_digid_to_the_counter(page, balies, tmp_path):
     expect(page.get_by_role("region", name="Verloop van uw zaak").get_by_role(
         "heading", name="Uitgereikt", exact=True)).to_be_visible()
     expect(page.get_by_role("region", name="Uw nieuwe rijbewijs").get_by_text("Uitgereikt op")).to_be_visible()
+    assert_accessible(page, "zaak, uitgereikt")
 
 
 def test_failed_payment_then_paying_again_from_the_tracker(page, balies):
@@ -252,6 +259,14 @@ def test_renewal_pages_are_accessible_in_every_theme(page, balies, settings, gem
     settings.MOCK_UNAVAILABLE = set()
     page.get_by_role("button", name="Nu betalen").click()
     page.wait_for_url("**/betalen/mock/**")
+    betaalpagina = page.url
+    # Back to the tracker without choosing: the payment is still open, and going on reuses it.
+    page.go_back()
+    page.get_by_role("link", name="Bekijk uw zaak op Mijn zaken").click()
+    expect(page.get_by_text("Wij wachten op de uitslag van uw betaling.")).to_be_visible()
+    assert_accessible(page, f"zaak, betaling open ({gemeente})")
+    page.get_by_role("button", name="Verder met betalen").click()
+    page.wait_for_url(betaalpagina)
     assert_accessible(page, f"betaalpagina ({gemeente})")
     screenshot(page, "rijbewijs-betaalpagina")
     choose_at_provider(page, "Annuleren")
@@ -263,6 +278,7 @@ def test_renewal_pages_are_accessible_in_every_theme(page, balies, settings, gem
     choose_at_provider(page, "Betalen")
     expect(page.get_by_text("Verwacht klaar om af te halen")).to_be_visible()
     assert_accessible(page, f"zaak, betaald ({gemeente})")
+    assert list(Betaling.objects.order_by("created").values_list("status", flat=True)) == ["canceled", "paid"]
     screenshot(page, f"rijbewijs-tracker-betaald-{gemeente}")
 
     page.context.clear_cookies()
