@@ -197,6 +197,12 @@ def test_failed_payment_then_paying_again_from_the_tracker(page, balies):
     expect(page.get_by_role("region", name="Uw nieuwe rijbewijs").get_by_role("button")).to_have_count(0)
     assert list(Betaling.objects.order_by("created").values_list("status", flat=True)) == ["failed", "paid"]
 
+    # On a phone the panel's values keep the width of the screen, not what a long label leaves over.
+    page.set_viewport_size({"width": 390, "height": 844})
+    adres = page.get_by_role("region", name="Uw nieuwe rijbewijs").get_by_text("Stadswinkel Centrum, Coolsingel 40")
+    assert adres.bounding_box()["width"] > 300
+    screenshot(page, "rijbewijs-tracker-telefoon")
+
 
 def test_without_a_photo_the_person_is_sent_to_the_photographer(page, balies):
     digid_login(page, "den-haag", PAULA, level="Substantieel", next_path=form_path("den-haag"))
