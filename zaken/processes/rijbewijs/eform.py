@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -81,7 +82,8 @@ def form_step(request):
         request.session[DRAFT_KEY] = {**draft, "velden": velden}
         return redirect(_url(request, "controleren"))
     return render(request, "rijbewijs/formulier.html",
-                  {"form": form, "prefill": prefill, "leges": _leges(request)},
+                  {"form": form, "prefill": prefill, "leges": _leges(request),
+                   "pasfoto_datum": parse_date((prefill.pasfoto or {}).get("datum") or "")},
                   status=400 if form.errors else 200)
 
 
