@@ -30,7 +30,7 @@ VERKLARING = "Ik verklaar dat de pasfoto en de handtekening die de fotograaf hee
 # Who renews in each theme (the person must be registered there): Kevin Charbon (AM, B) in Den Haag,
 # Erebos Bultenaar in Hellevoetsluis (B, BE, and C/CE that need a CBR declaration he lacks).
 AANVRAGER = {"den-haag": "999996538", "rotterdam": SUZANNE, "hellevoetsluis": "999990019"}
-BALIE = {"den-haag": "Stadhuis Spui", "rotterdam": "Stadswinkel Centrum", "hellevoetsluis": "Gemeentehuis"}
+BALIE = {"den-haag": "Stadhuis Spui", "rotterdam": "Stadswinkel Centrum", "hellevoetsluis": "Gemeentehuis Hellevoetsluis"}
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_renewal_from_digid_to_the_counter(page, balies, tmp_path):
     expect(page.get_by_text("Suzanne Moulin").first).to_be_visible()
     assert_accessible(page, "balie: aanvraag")
     page.get_by_role("button", name="Vastleggen").click()  # nothing recorded yet
-    expect(page.get_by_role("group", name="Uitkomst").get_by_text("Dit veld is verplicht.")).to_be_visible()
+    expect(page.get_by_role("group", name="Uitkomst").get_by_text("Kies wat er met het rijbewijs gebeurt.")).to_be_visible()
     assert_accessible(page, "balie: aanvraag met fouten")
     screenshot(page, "rijbewijs-balie")
     page.get_by_label("Soort identiteitsbewijs").select_option("paspoort")

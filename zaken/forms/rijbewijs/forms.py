@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,8 +39,8 @@ class RijbewijsForm(StripBidiMixin, forms.Form):
         self.locaties = {loc.pk: loc for loc in locaties}
         self.fields["categorieen"].choices = [
             (c.categorie, _("%(cat)s: nu geldig tot %(oud)s, nieuw geldig tot %(nieuw)s") % {
-                "cat": c.categorie, "oud": c.geldig_tot.strftime("%d-%m-%Y"),
-                "nieuw": c.nieuw_geldig_tot.strftime("%d-%m-%Y")}) for c in prefill.te_verlengen]
+                "cat": c.categorie, "oud": date_format(c.geldig_tot, "j F Y"),
+                "nieuw": date_format(c.nieuw_geldig_tot, "j F Y")}) for c in prefill.te_verlengen]
         self.fields["afhaallocatie"].choices = [(loc.pk, loc.naam) for loc in locaties]
 
     @property

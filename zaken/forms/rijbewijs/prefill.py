@@ -73,6 +73,11 @@ class RijbewijsPrefill:
         return [c for c in self.categorieen if c.nieuw_geldig_tot is not None]
 
     @property
+    def korter(self) -> list[Categorie]:
+        """Renewable categories whose new date lies before the current one (the age rules can shorten it)."""
+        return [c for c in self.te_verlengen if c.nieuw_geldig_tot < c.geldig_tot]
+
+    @property
     def cbr_nodig(self) -> list[Categorie]:
         return [c for c in self.categorieen if c.nieuw_geldig_tot is None]
 
@@ -182,5 +187,5 @@ def cbr_uitleg(prefill: RijbewijsPrefill) -> str:
         tekst += _("Uw vorige verklaring was geldig tot %(d)s. ") % {"d": date.fromisoformat(verlopen).strftime("%d-%m-%Y")}
     else:
         tekst += _("Het CBR heeft er geen van u. ")
-    return tekst + _("Vul een Gezondheidsverklaring in via Mijn CBR. Als het CBR die heeft goedgekeurd, kunt u hier "
+    return tekst + _("Vul via Mijn CBR een gezondheidsverklaring in. Als het CBR die heeft goedgekeurd, kunt u hier "
                      "uw rijbewijs verlengen.")

@@ -51,15 +51,24 @@ class ZoekForm(forms.Form):
 
 class UitreikForm(forms.Form):
     documentsoort = forms.ChoiceField(label=gettext_lazy("Soort identiteitsbewijs"),
-                                      choices=Uitreikpoging.Document.choices)
+                                      choices=Uitreikpoging.Document.choices,
+                                      error_messages={"required": gettext_lazy("Kies het identiteitsbewijs dat de "
+                                                                               "persoon aan de balie liet zien.")})
     documentnummer = forms.CharField(label=gettext_lazy("Documentnummer"), max_length=20,
-                                     help_text=gettext_lazy("Wij bewaren alleen de laatste 4 tekens."))
+                                     help_text=gettext_lazy("Wij bewaren alleen de laatste 4 tekens."),
+                                     error_messages={"required": gettext_lazy("Neem het documentnummer over van het "
+                                                                              "identiteitsbewijs.")})
     identiteit_vastgesteld = forms.ChoiceField(label=gettext_lazy("Komen persoon en identiteitsbewijs overeen met de "
-                                                                  "aanvrager?"), choices=JA_NEE, widget=forms.RadioSelect)
+                                                                  "aanvrager?"), choices=JA_NEE, widget=forms.RadioSelect,
+                                                error_messages={"required": gettext_lazy(
+                                                    "Geef aan of u de identiteit hebt vastgesteld.")})
     oud_rijbewijs_ingenomen = forms.ChoiceField(label=gettext_lazy("Oude rijbewijs ingenomen?"), choices=JA_NEE,
-                                                widget=forms.RadioSelect)
+                                                widget=forms.RadioSelect,
+                                                error_messages={"required": gettext_lazy(
+                                                    "Geef aan of u het oude rijbewijs hebt ingenomen.")})
     uitkomst = forms.ChoiceField(label=gettext_lazy("Uitkomst"), choices=Uitreikpoging.Uitkomst.choices,
-                                 widget=forms.RadioSelect)
+                                 widget=forms.RadioSelect,
+                                 error_messages={"required": gettext_lazy("Kies wat er met het rijbewijs gebeurt.")})
     reden = forms.CharField(label=gettext_lazy("Reden (verplicht als u niet uitreikt)"), widget=forms.Textarea,
                             required=False, max_length=2000)
 

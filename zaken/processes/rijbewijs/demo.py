@@ -14,7 +14,7 @@ LOCATIES = {
     "den-haag": [("Stadhuis Spui", "Spui 70, 2511 BT Den Haag", "ma–vr 08.00–17.00\ndo ook 17.00–20.00"),
                  ("Stadsdeelkantoor Leyweg", "Leyweg 813, 2545 GW Den Haag", "ma–vr 09.00–16.30")],
     "rotterdam": [("Stadswinkel Centrum", "Coolsingel 40, 3011 AD Rotterdam", "ma–vr 09.00–17.00\nza 10.00–13.00")],
-    "hellevoetsluis": [("Gemeentehuis", "Oostzanddijk 26, 3221 AL Hellevoetsluis", "ma–vr 08.30–12.30")],
+    "hellevoetsluis": [("Gemeentehuis Hellevoetsluis", "Oostzanddijk 26, 3221 AL Hellevoetsluis", "ma–vr 08.30–12.30")],
 }
 
 
@@ -24,8 +24,8 @@ def locaties_ensure() -> None:
         if gemeente is None:
             continue
         for volgorde, (naam, adres, uren) in enumerate(rows):
-            Afhaallocatie.objects.update_or_create(gemeente=gemeente, naam=naam, defaults={
-                "adres": adres, "openingstijden": uren, "volgorde": volgorde, "actief": True})
+            Afhaallocatie.objects.update_or_create(gemeente=gemeente, volgorde=volgorde, defaults={
+                "naam": naam, "adres": adres, "openingstijden": uren, "actief": True})
 
 
 def demo_cases(*, stdout=None) -> None:
