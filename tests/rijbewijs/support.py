@@ -55,7 +55,9 @@ def nl(*args) -> datetime:
 
 
 def sweep_at(moment, capture) -> dict:
-    with time_machine.travel(moment, tick=False), capture(execute=True):
+    # On the Dutch clock: time_machine takes the local zone from a ZoneInfo destination, and a UTC
+    # moment read from the database would make date.today() (the RDW mock's) a UTC day.
+    with time_machine.travel(moment.astimezone(NL_TIME), tick=False), capture(execute=True):
         return sweep()
 
 
