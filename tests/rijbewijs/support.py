@@ -61,6 +61,19 @@ def sweep_at(moment, capture) -> dict:
         return sweep()
 
 
+def tracker_op(client, rijbewijs: Rijbewijs, moment, bsn: str = SUZANNE) -> str:
+    """The tracker page at `moment`, in a fresh DigiD session (an old one has timed out by then)."""
+    from tests.conftest import login_session
+    from zaken.identity import AuthContext
+
+    client.cookies.clear()
+    with time_machine.travel(moment, tick=False):
+        login_session(client, AuthContext.now(means="digid", level="substantieel", bsn=bsn, display_name="Test"))
+        response = client.get(tracker_url(rijbewijs))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def fresh(rijbewijs: Rijbewijs) -> Rijbewijs:
     rijbewijs.refresh_from_db()
     return rijbewijs
