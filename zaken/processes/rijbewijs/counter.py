@@ -139,7 +139,9 @@ def _uitreiken(request, locatie, context):
     try:
         poging = rijbewijs_uitreiken(rijbewijs=rijbewijs, controle=controle, user=request.user)
     except RijbewijsRefused as refused:
-        form.add_error(None, refused.message)
+        # Refused for a card that is no longer ready or lies elsewhere: the form is not shown then, so
+        # the reason goes above the case.
+        context["fout"] = refused.message
         return _gevonden(request, locatie, context, identificatie, form=form, status=409)
     if poging.uitkomst == Uitreikpoging.Uitkomst.UITGEREIKT:
         messages.success(request, _("Rijbewijs %(id)s is uitgereikt.") % {"id": identificatie})
