@@ -165,3 +165,13 @@ def test_user_without_the_right_gets_403(client, kaart):
     assert client.get(balie_url(kaart, code=kaart.zaak.identificatie)).status_code == 403
     assert client.post(balie_url(), handover(kaart)).status_code == 403
     assert fresh(kaart).state == Rijbewijs.State.KLAAR and reads(kaart) == 0
+
+
+def test_the_list_of_a_counter_opens_without_a_search(balie, kaart):
+    """Choosing a counter sends only `locatie` (or an empty code): the list of cards waiting there, no error."""
+    for url in (balie_url(kaart), balie_url(kaart, code="")):
+        page = balie.get(url)
+        html = page.content.decode()
+        assert page.status_code == 200, url
+        assert kaart.zaak.identificatie in html and NIET_GELDIG not in html
+        assert "verplicht" not in html.lower() and "required" not in html.lower()

@@ -91,7 +91,9 @@ def balie(request):
     locaties = list(locaties_for_medewerker(request.user))
     gekozen = request.POST.get("locatie") or request.GET.get("locatie")
     locatie = next((loc for loc in locaties if str(loc.pk) == gekozen), locaties[0] if locaties else None)
-    context = {"locaties": locaties, "locatie": locatie, "zoek": ZoekForm(request.GET or None)}
+    # Choosing a counter sends `locatie` with an empty code: that is the list, not a failed search.
+    gezocht = request.method == "GET" and (request.GET.get("code") or "").strip()
+    context = {"locaties": locaties, "locatie": locatie, "zoek": ZoekForm(request.GET if gezocht else None)}
     if locatie is None:
         return TemplateResponse(request, "rijbewijs/balie.html", context)
     if request.method == "POST":
