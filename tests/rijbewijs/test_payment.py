@@ -144,6 +144,9 @@ def test_provider_down_keeps_the_case_and_paying_later_works(client, digid_login
     kiezen(client, django_capture_on_commit_callbacks, later["Location"])
     assert fresh(rijbewijs).state == Rijbewijs.State.IN_PRODUCTIE
     betaald_once(rijbewijs)
+    # Back on the sent page (history, bookmark): the outage is over and no longer reported.
+    sent = client.get(form_url(step="verzonden"))
+    assert sent.status_code == 200 and "De betaalpagina is nu niet bereikbaar" not in sent.content.decode()
 
 
 def test_unpaid_application_lapses_after_the_payment_term(client, aanvraag, django_capture_on_commit_callbacks):
