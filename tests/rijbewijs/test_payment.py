@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from zaken.integrations.payments.models import MockProviderBetaling
@@ -10,7 +11,7 @@ from zaken.integrations.registry import get_adapter
 from zaken.models import Betaling, Document, Status
 from zaken.processes.rijbewijs.models import Rijbewijs
 
-from .support import SUZANNE, form_url, fresh, indienen, kiezen, nu_betalen, sweep_at, tracker_url
+from .support import SUZANNE, form_url, fresh, indienen, kiezen, nu_betalen, sweep_at, tracker_op, tracker_url
 
 pytestmark = pytest.mark.django_db
 
@@ -172,8 +173,6 @@ def test_no_lapse_while_a_payment_is_still_open(client, aanvraag, settings, djan
     rijbewijs = fresh(rijbewijs)
     assert rijbewijs.state == Rijbewijs.State.ONTVANGEN and rijbewijs.volgende_controle > eind
     # The citizen finishes paying inside the extra hour: the application goes on.
-    import time_machine
-
     with time_machine.travel(eind + timedelta(minutes=10), tick=False):
         kiezen(client, django_capture_on_commit_callbacks, checkout)
     assert fresh(rijbewijs).state == Rijbewijs.State.IN_PRODUCTIE
@@ -193,3 +192,34 @@ def test_late_payment_after_the_lapse_changes_nothing_and_is_audited(client, aan
     _webhook(client, django_capture_on_commit_callbacks, rijbewijs)
     assert fresh(rijbewijs).state == Rijbewijs.State.NIET_BETAALD
     assert AuditLog.objects.filter(name="betaling_na_verval", zaak=rijbewijs.zaak).count() == 1
+
+
+def test_expired_payment_is_reported_and_paying_again_makes_a_new_one(client, aanvraag, django_capture_on_commit_callbacks):
+    checkout, rijbewijs = aanvraag
+    betaling = Betaling.objects.get()
+    moment = betaling.expires_at + timedelta(minutes=1)
+    sweep_at(moment, django_capture_on_commit_callbacks)
+    assert fresh(rijbewijs).state == Rijbewijs.State.ONTVANGEN
+    assert Betaling.objects.get().status == Betaling.Status.EXPIRED
+    tracker = tracker_op(client, rijbewijs, moment)
+    assert "De betaling is verlopen." in tracker and "Nu betalen" in tracker
+    with time_machine.travel(moment, tick=False):
+        again = nu_betalen(client, rijbewijs)
+        assert again["Location"] != checkout
+        kiezen(client, django_capture_on_commit_callbacks, again["Location"])
+    assert fresh(rijbewijs).state == Rijbewijs.State.IN_PRODUCTIE
+    betaald_once(rijbewijs)
+
+
+def test_a_municipality_without_leges_skips_the_payment(client, digid_login, rijbewijs_form, demo,
+                                                        django_capture_on_commit_callbacks):
+    from zaken.models import GemeenteProduct
+
+    GemeenteProduct.objects.filter(gemeente=demo["rotterdam"], product__slug="rijbewijs").update(leges=0)
+    digid_login(SUZANNE, level="substantieel")
+    response, rijbewijs = indienen(client, django_capture_on_commit_callbacks, rijbewijs_form())
+    assert response.status_code == 302 and response["Location"] == tracker_url(rijbewijs)
+    rijbewijs = fresh(rijbewijs)
+    assert rijbewijs.state == Rijbewijs.State.IN_PRODUCTIE and rijbewijs.leges_cent == 0
+    assert not Betaling.objects.exists()
+    assert Document.objects.filter(zaak=rijbewijs.zaak, kenmerk="ontvangstbevestiging").count() == 1
