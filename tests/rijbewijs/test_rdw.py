@@ -1,8 +1,9 @@
 """The RDW order after payment: retried with backoff while the RDW is down, placed once, refused to the counter."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from zaken.integrations.errors import NotFound
@@ -12,7 +13,7 @@ from zaken.models import Status
 from zaken.processes.rijbewijs.models import Rijbewijs
 from zaken.processes.rijbewijs.services import POLL_INTERVAL, backoff, rijbewijs_bijwerken
 
-from .support import SUZANNE, fresh, indienen, kiezen, sweep_at, tracker_url
+from .support import SUZANNE, fresh, indienen, kiezen, nl, sweep_at, tracker_url
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +145,31 @@ def test_not_ready_yet_is_asked_again_later(betaald_bij_storing, settings, djang
     rijbewijs = fresh(rijbewijs)
     assert rijbewijs.state == Rijbewijs.State.KLAAR
     assert rijbewijs.gereed_op == rijbewijs.verwacht_gereed + timedelta(days=1)
+
+
+def test_an_order_placed_days_late_is_produced_from_the_day_it_is_placed(client, digid_login, rijbewijs_form, settings,
+                                                                         django_capture_on_commit_callbacks):
+    """Paid on Monday 2 March 2026 while the RDW is down until Thursday 5 March: the RDW makes the card two
+    working days after it gets the order (Monday 9 March), and the tracker's expected date says so."""
+    capture = django_capture_on_commit_callbacks
+    digid_login(SUZANNE, level="substantieel")
+    with time_machine.travel(nl(2026, 3, 2, 10), tick=False):
+        response, rijbewijs = indienen(client, capture, rijbewijs_form())
+        settings.MOCK_UNAVAILABLE = {"rdw"}
+        kiezen(client, capture, response["Location"])
+    rijbewijs = fresh(rijbewijs)
+    assert rijbewijs.state == Rijbewijs.State.BETAALD and rijbewijs.verwacht_gereed == date(2026, 3, 4)
+
+    settings.MOCK_UNAVAILABLE = set()
+    sweep_at(nl(2026, 3, 5, 10), capture)
+    rijbewijs = fresh(rijbewijs)
+    bestelling = RdwMockBestelling.objects.get()
+    assert rijbewijs.state == Rijbewijs.State.IN_PRODUCTIE
+    assert bestelling.geplaatst_op == date(2026, 3, 5) and bestelling.gereed_op == date(2026, 3, 9)
+    assert rijbewijs.verwacht_gereed == date(2026, 3, 9) and rijbewijs.zaak.einddatum_gepland == date(2026, 3, 9)
+    assert rijbewijs.volgende_controle == nl(2026, 3, 9, 0, 5)
+    sweep_at(nl(2026, 3, 5, 10, 5), capture)
+    assert fresh(rijbewijs).state == Rijbewijs.State.IN_PRODUCTIE  # not ready the moment it is ordered
+    sweep_at(nl(2026, 3, 9, 0, 5), capture)
+    rijbewijs = fresh(rijbewijs)
+    assert rijbewijs.state == Rijbewijs.State.KLAAR and rijbewijs.gereed_op == date(2026, 3, 9)

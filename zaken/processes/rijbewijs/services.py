@@ -205,12 +205,13 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
     from .flows import RijbewijsFlow
 
     system = Actor.system("RDW-bestelling")
+    vandaag = timezone.localdate()  # the RDW produces from the day it gets the order, not the day of payment
     try:
         order_id = get_adapter("rdw").bestelling_plaatsen(
             order_key=f"samenloket:{rijbewijs.zaak.identificatie}", bsn=rijbewijs.bsn,
             categorieen=[c["categorie"] for c in rijbewijs.categorieen],
             afhaallocatie=f"{rijbewijs.zaak.gemeente.gemeentecode}:{rijbewijs.afhaallocatie_id}",
-            datum=lokale_dag(rijbewijs.betaald_op or timezone.now()))
+            datum=vandaag)
     except Unavailable:
         _uitgesteld(rijbewijs)
         return
@@ -228,6 +229,11 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
                  categories=["rijbewijs"], subject_bsn=rijbewijs.bsn, processing_activity="rijbewijs: bestellen")
     rijbewijs.rdw_order_id = order_id
     rijbewijs.rdw_pogingen = 0
+    verwacht = werkdagen_na(vandaag, terms_for(rijbewijs.zaak.gemeente)["productie_werkdagen"])
+    if rijbewijs.verwacht_gereed is None or verwacht > rijbewijs.verwacht_gereed:
+        # Ordered days after the payment (the RDW was down): the expected date moves with it.
+        rijbewijs.verwacht_gereed = rijbewijs.zaak.einddatum_gepland = verwacht
+        rijbewijs.zaak.save(update_fields=["einddatum_gepland"])
     rijbewijs.volgende_controle = _start_of(rijbewijs.verwacht_gereed or timezone.localdate())
     rijbewijs.bestellen(by=system, toelichting=_("Besteld bij de RDW."))
     rijbewijs.save()
