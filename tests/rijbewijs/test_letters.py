@@ -81,3 +81,31 @@ def test_a_letter_is_stored_once(vervallen):
     again = rijbewijs_brief(rijbewijs=vervallen, soort="afhalen")  # a retried task
     assert again.pk == first.pk
     assert Document.objects.filter(zaak=vervallen.zaak, kenmerk="rijbewijs-afhalen").count() == 1
+
+
+def test_a_refusal_at_the_counter_is_a_besluit_letter_with_the_bezwaar_clause(client, digid_login, rijbewijs_form,
+                                                                              django_capture_on_commit_callbacks):
+    """The tracker's status "Afgewezen" says a letter tells why and how to object: there is one."""
+    from django.core.management import call_command
+
+    from zaken.termijn_engine import bezwaartermijn_voor
+
+    from .support import balie_url, handover, medewerker
+
+    digid_login(SUZANNE, level="substantieel")
+    rijbewijs = klaar(client, django_capture_on_commit_callbacks, rijbewijs_form())
+    call_command("backoffice_rechten", verbosity=0)
+    client.force_login(medewerker())
+    reden = "De persoon aan de balie leek niet op de foto in het paspoort."
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(balie_url(), handover(rijbewijs, uitkomst="geweigerd", identiteit_vastgesteld="nee", reden=reden))
+    document = Document.objects.get(zaak=rijbewijs.zaak, kenmerk="rijbewijs-geweigerd")
+    assert document.soort == Document.Soort.BESLUIT
+    text = tekst(rijbewijs, "rijbewijs-geweigerd")
+    uiterlijk = bezwaartermijn_voor(rijbewijs.zaak.besluiten.get(), weken=6)
+    assert reden in text and "Bent u het niet eens met dit besluit?" in text
+    from django.utils import formats, translation
+
+    with translation.override("nl"):
+        assert f"uiterlijk op {formats.date_format(uiterlijk, 'j F Y')} binnen" in text
+    assert "Stadswinkel Centrum" in text

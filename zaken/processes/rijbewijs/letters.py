@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from zaken.documents.letters import letter_create
 from zaken.models import Betaling, Document
+from zaken.termijn_engine import bezwaartermijn_voor
+from zaken.termijnen_awb import Beslistermijn
 
 from .afhaalcode import afhaalcode, qr_data_url
 from .models import Rijbewijs
@@ -15,6 +17,8 @@ LETTERS = {
     "betaalbewijs": ("rijbewijs/pdf/betaalbewijs.html", _("Betaalbewijs %(id)s"), Document.Soort.BRIEF),
     "afhalen": ("rijbewijs/pdf/afhalen.html", _("Uw rijbewijs ligt klaar %(id)s"), Document.Soort.BRIEF),
     "vervallen": ("rijbewijs/pdf/vervallen.html", _("Rijbewijs niet afgehaald %(id)s"), Document.Soort.BRIEF),
+    # Refusing the card at the counter is a besluit (definition.besluit_statussen): its letter has the bezwaar clause.
+    "geweigerd": ("rijbewijs/pdf/geweigerd.html", _("Besluit uitreiking rijbewijs %(id)s"), Document.Soort.BESLUIT),
 }
 
 
@@ -33,6 +37,12 @@ def brief_context(rijbewijs: Rijbewijs, soort: str) -> dict:
         context["betaling"] = zaak.betalingen.filter(status=Betaling.Status.PAID).order_by("paid_at").first()
     if soort == "afhalen":
         context |= {"qr": qr_data_url(zaak.identificatie), "afhaalcode": afhaalcode(zaak.identificatie)}
+    if soort == "geweigerd":
+        # The besluit the status change recorded; the letter names the same last day to object as the tracker.
+        besluit = zaak.besluiten.order_by("-pk").first()
+        weken = Beslistermijn.from_terms(context["terms"]).bezwaartermijn_weken
+        context |= {"besluit": besluit, "bezwaartermijn_weken": weken,
+                    "bezwaar_uiterlijk": bezwaartermijn_voor(besluit, weken=weken) if besluit else None}
     return context
 
 

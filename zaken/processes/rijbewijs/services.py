@@ -368,6 +368,8 @@ def rijbewijs_uitreiken(*, rijbewijs: Rijbewijs, controle: IdControle, user) -> 
         rijbewijs.volgende_controle = timezone.now()  # the sweep reports "not issued" to the RDW
         rijbewijs.save()
         _afhalen_klaar(rijbewijs)
+        pk = rijbewijs.pk
+        transaction.on_commit(lambda: _queue_letter(pk, "geweigerd"))
         notify_initiator(zaak=rijbewijs.zaak, subject=_("Besluit over uw nieuwe rijbewijs"), body=_(
             "Wij hebben uw nieuwe rijbewijs niet uitgereikt. Op Mijn zaken leest u waarom en hoe u bezwaar kunt "
             "maken."))
