@@ -127,13 +127,16 @@ def test_the_form_itself_is_404_for_anything_but_digid(rf, onbetaald, demo):
 def test_a_civil_servant_of_another_municipality(client, kaart):
     call_command("backoffice_rechten", verbosity=0)
     dossier = reverse("behandelen:zaken:dossier", args=[kaart.zaak.pk])
+    brief = reverse("behandelen:zaken:document", args=[kaart.zaak.pk, documenten(kaart)["rijbewijs-afhalen"].uuid])
     client.force_login(medewerker("behandelaar-den-haag"))
     assert client.get(dossier).status_code == 404
+    assert client.get(brief).status_code == 404
     page = client.get(balie_url(code=afhaalcode(kaart.zaak.identificatie)))
     assert page.status_code == 404 and "Geen rijbewijsaanvraag" in page.content.decode()
     client.force_login(medewerker("behandelaar-rotterdam"))
     response = client.get(dossier)
     assert response.status_code == 200 and kaart.rdw_order_id in response.content.decode()
+    assert client.get(brief).status_code == 200
 
 
 def test_a_citizen_logged_in_elsewhere_does_not_see_it_under_another_municipality(kaart):

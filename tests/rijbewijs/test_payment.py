@@ -223,3 +223,5 @@ def test_a_municipality_without_leges_skips_the_payment(client, digid_login, rij
     assert rijbewijs.state == Rijbewijs.State.IN_PRODUCTIE and rijbewijs.leges_cent == 0
     assert not Betaling.objects.exists()
     assert Document.objects.filter(zaak=rijbewijs.zaak, kenmerk="ontvangstbevestiging").count() == 1
+    # Nothing was paid, so no letter says "wij hebben uw betaling ontvangen".
+    assert not Document.objects.filter(zaak=rijbewijs.zaak, kenmerk="rijbewijs-betaalbewijs").exists()

@@ -152,11 +152,12 @@ def _betaald(rijbewijs: Rijbewijs, *, moment: datetime, betaling: Betaling | Non
     zaak.einddatum_gepland = rijbewijs.verwacht_gereed
     zaak.save(update_fields=["gegevens", "einddatum_gepland"])
     receipt_queue(zaak)  # the application is complete now that it is paid
-    pk = rijbewijs.pk
-    transaction.on_commit(lambda: _queue_letter(pk, "betaalbewijs"))
-    notify_initiator(zaak=zaak, subject=_("Wij hebben uw betaling ontvangen"), body=_(
-        "Uw aanvraag voor een nieuw rijbewijs is betaald. Wij verwachten dat het op %(d)s klaar is om af te halen. "
-        "U ziet de voortgang op Mijn zaken.") % {"d": rijbewijs.verwacht_gereed.strftime("%d-%m-%Y")})
+    if betaling is not None:  # a municipality without leges: no payment to confirm
+        pk = rijbewijs.pk
+        transaction.on_commit(lambda: _queue_letter(pk, "betaalbewijs"))
+        notify_initiator(zaak=zaak, subject=_("Wij hebben uw betaling ontvangen"), body=_(
+            "Uw aanvraag voor een nieuw rijbewijs is betaald. Wij verwachten dat het op %(d)s klaar is om af te "
+            "halen. U ziet de voortgang op Mijn zaken.") % {"d": rijbewijs.verwacht_gereed.strftime("%d-%m-%Y")})
     RijbewijsFlow.complete_waiting(case=rijbewijs, node_name="betaling")
 
 
