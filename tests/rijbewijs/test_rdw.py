@@ -173,3 +173,32 @@ def test_an_order_placed_days_late_is_produced_from_the_day_it_is_placed(client,
     sweep_at(nl(2026, 3, 9, 0, 5), capture)
     rijbewijs = fresh(rijbewijs)
     assert rijbewijs.state == Rijbewijs.State.KLAAR and rijbewijs.gereed_op == date(2026, 3, 9)
+
+
+def test_a_lost_order_task_is_picked_up_by_the_sweep(client, digid_login, rijbewijs_form, monkeypatch,
+                                                     django_capture_on_commit_callbacks):
+    """The worker never ran the order step queued at payment (broker hiccup, worker killed): the sweep orders."""
+    from zaken.processes.rijbewijs import tasks
+
+    digid_login(SUZANNE, level="substantieel")
+    response, rijbewijs = indienen(client, django_capture_on_commit_callbacks, rijbewijs_form())
+    monkeypatch.setattr(tasks.bijwerken, "delay", lambda **kwargs: None)
+    kiezen(client, django_capture_on_commit_callbacks, response["Location"])
+    rijbewijs = fresh(rijbewijs)
+    assert rijbewijs.state == Rijbewijs.State.BETAALD and not RdwMockBestelling.objects.exists()
+    monkeypatch.undo()
+    sweep_at(timezone.now() + timedelta(minutes=5), django_capture_on_commit_callbacks)
+    rijbewijs = fresh(rijbewijs)
+    assert rijbewijs.state == Rijbewijs.State.IN_PRODUCTIE and RdwMockBestelling.objects.count() == 1
+
+
+def test_a_stray_early_task_does_not_move_the_poll(betaald_bij_storing, settings, django_capture_on_commit_callbacks):
+    """A second, early run of the step (the sweep and the queued task both took the case) keeps the plan."""
+    rijbewijs = betaald_bij_storing
+    settings.MOCK_UNAVAILABLE = set()
+    sweep_at(rijbewijs.volgende_controle, django_capture_on_commit_callbacks)
+    rijbewijs = fresh(rijbewijs)
+    gepland = rijbewijs.volgende_controle
+    assert rijbewijs.state == Rijbewijs.State.IN_PRODUCTIE and gepland > timezone.now()
+    assert rijbewijs_bijwerken(rijbewijs_id=rijbewijs.pk) == Rijbewijs.State.IN_PRODUCTIE
+    assert fresh(rijbewijs).volgende_controle == gepland

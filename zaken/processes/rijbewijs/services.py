@@ -141,7 +141,8 @@ def _betaald(rijbewijs: Rijbewijs, *, moment: datetime, betaling: Betaling | Non
     terms = terms_for(rijbewijs.zaak.gemeente)
     rijbewijs.betaald_op = moment
     rijbewijs.verwacht_gereed = werkdagen_na(lokale_dag(moment), terms["productie_werkdagen"])
-    rijbewijs.volgende_controle = None
+    # Due now: the order step queued by the flow takes it at once; if that task is lost, the sweep does.
+    rijbewijs.volgende_controle = timezone.now()
     rijbewijs.betalen(by=Actor.system("betaling"), toelichting=_("Betaald: %(b)s.") % {"b": euro(rijbewijs.leges_cent)})
     rijbewijs.save()
     zaak = rijbewijs.zaak
@@ -171,6 +172,8 @@ def rijbewijs_bijwerken(*, rijbewijs_id: int) -> str:
     with transaction.atomic():
         rijbewijs = Rijbewijs.objects.select_for_update().select_related("zaak__gemeente", "afhaallocatie").get(
             pk=rijbewijs_id)
+        if rijbewijs.volgende_controle and rijbewijs.volgende_controle > timezone.now():
+            return rijbewijs.state  # a second or early task (sweep and queued task raced): the plan stands
         step = {Rijbewijs.State.ONTVANGEN: _niet_betaald, Rijbewijs.State.BETAALD: _bestellen,
                 Rijbewijs.State.IN_PRODUCTIE: _gereed_vragen, Rijbewijs.State.KLAAR: _laten_vervallen,
                 Rijbewijs.State.VERVALLEN: _niet_uitgereikt_melden,
