@@ -151,3 +151,10 @@ def test_second_open_application_is_refused(client, balies, digid_login, rijbewi
     response = confirm(client, response["Location"])
     assert response.status_code == 409 and "U hebt al een aanvraag" in response.content.decode()
     assert Rijbewijs.objects.count() == 1
+
+
+def test_a_counter_of_another_municipality_cannot_be_chosen(client, balies, digid_login, rijbewijs_form):
+    digid_login(SUZANNE, level="substantieel")
+    response = client.post(form_url(), rijbewijs_form(afhaallocatie=str(balies["den-haag"].pk)))
+    assert response.status_code == 400 and "Kies een afhaallocatie uit de lijst" in response.content.decode()
+    assert not Rijbewijs.objects.exists()
