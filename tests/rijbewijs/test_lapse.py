@@ -16,7 +16,7 @@ from zaken.models import Document
 from zaken.processes.rijbewijs.models import Rijbewijs
 from zaken.processes.rijbewijs.services import rijbewijs_bijwerken
 
-from .support import SUZANNE, fresh, klaar, nl, sweep_at, tracker_op
+from .support import SUZANNE, fresh, indienen, kiezen, klaar, nl, sweep_at, tracker_op
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,23 @@ def test_rdw_down_at_the_lapse_retries_the_report_once(klaar_in_januari, melding
     assert rijbewijs.zaak.statussen.filter(to_state="vervallen").count() == 1
     assert rijbewijs_bijwerken(rijbewijs_id=rijbewijs.pk) == Rijbewijs.State.VERVALLEN
     assert len(meldingen) == 3
+
+
+def test_no_bsn_or_name_in_the_logs_of_a_whole_renewal(client, digid_login, rijbewijs_form, caplog, settings,
+                                                       django_capture_on_commit_callbacks):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    digid_login(SUZANNE, level="substantieel")
+    with time_machine.travel(nl(2026, 1, 22, 10), tick=False):
+        response, rijbewijs = indienen(client, django_capture_on_commit_callbacks, rijbewijs_form())
+        settings.MOCK_UNAVAILABLE = {"rdw"}  # the retry paths log too
+        kiezen(client, django_capture_on_commit_callbacks, response["Location"])
+    settings.MOCK_UNAVAILABLE = set()
+    sweep_at(nl(2026, 1, 23, 10), django_capture_on_commit_callbacks)
+    sweep_at(nl(2026, 1, 27, 10), django_capture_on_commit_callbacks)  # ordered Friday, ready Tuesday
+    assert fresh(rijbewijs).state == Rijbewijs.State.KLAAR
+    sweep_at(nl(2026, 4, 29, 10), django_capture_on_commit_callbacks)
+    assert fresh(rijbewijs).state == Rijbewijs.State.VERVALLEN
+    assert caplog.records
+    assert SUZANNE not in caplog.text and "Moulin" not in caplog.text
