@@ -175,3 +175,17 @@ def test_the_list_of_a_counter_opens_without_a_search(balie, kaart):
         assert page.status_code == 200, url
         assert kaart.zaak.identificatie in html and NIET_GELDIG not in html
         assert "verplicht" not in html.lower() and "required" not in html.lower()
+
+
+@pytest.mark.parametrize(("inleveren", "uitkomst", "state"), [
+    (True, Uitreikpoging.Uitkomst.NIET_NU, Rijbewijs.State.KLAAR),
+    (False, Uitreikpoging.Uitkomst.UITGEREIKT, Rijbewijs.State.UITGEREIKT),
+])
+def test_handing_in_the_old_licence_is_configuration(balie, kaart, inleveren, uitkomst, state):
+    from zaken.models import GemeenteProduct
+
+    gp = GemeenteProduct.objects.get(gemeente=kaart.zaak.gemeente, product__slug="rijbewijs")
+    gp.termijnen = {**(gp.termijnen or {}), "oud_rijbewijs_inleveren": inleveren}
+    gp.save()
+    balie.post(balie_url(), handover(kaart, oud_rijbewijs_ingenomen="nee"))
+    assert Uitreikpoging.objects.get().uitkomst == uitkomst and fresh(kaart).state == state
