@@ -112,3 +112,12 @@ def handover(rijbewijs: Rijbewijs, **overrides) -> dict:
             "uitkomst": "uitgereikt", "reden": ""}
     data.update(overrides)
     return data
+
+
+def flow_open(rijbewijs: Rijbewijs) -> tuple[str, list[str]]:
+    """(the viewflow process's status, the names of its open tasks) for this case."""
+    from zaken.processes.rijbewijs.flows import RijbewijsFlow
+
+    process = RijbewijsFlow.process_class.objects.get(flow_class=RijbewijsFlow, artifact_object_id=rijbewijs.pk)
+    tasks = process.task_set.filter(status="NEW")
+    return process.status, sorted(t.flow_task.name for t in tasks)
