@@ -189,3 +189,24 @@ def test_handing_in_the_old_licence_is_configuration(balie, kaart, inleveren, ui
     gp.save()
     balie.post(balie_url(), handover(kaart, oud_rijbewijs_ingenomen="nee"))
     assert Uitreikpoging.objects.get().uitkomst == uitkomst and fresh(kaart).state == state
+
+
+def test_the_counter_list_costs_the_same_queries_for_one_or_many_cards(balie, kaart):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.machines import zaak_for
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert balie.get(balie_url(kaart)).status_code == 200
+        return len(ctx.captured_queries)
+
+    one = queries()
+    for n in range(5):
+        Rijbewijs.objects.create(
+            zaak=zaak_for("rijbewijs", kaart.zaak.gemeente), state="klaar", bsn="999990378", naam=f"Demo {n}",
+            rijbewijsnummer="1", afhaallocatie=kaart.afhaallocatie, email="d@example.nl", leges_cent=5110,
+            categorieen=kaart.categorieen, gereed_op=kaart.gereed_op, afhalen_uiterlijk=kaart.afhalen_uiterlijk)
+    assert queries() == one
+    assert "6 rijbewijzen liggen klaar" in balie.get(balie_url(kaart)).content.decode()
