@@ -225,3 +225,23 @@ def test_a_municipality_without_leges_skips_the_payment(client, digid_login, rij
     assert Document.objects.filter(zaak=rijbewijs.zaak, kenmerk="ontvangstbevestiging").count() == 1
     # Nothing was paid, so no letter says "wij hebben uw betaling ontvangen".
     assert not Document.objects.filter(zaak=rijbewijs.zaak, kenmerk="rijbewijs-betaalbewijs").exists()
+
+
+def test_provider_down_when_paying_from_the_tracker_in_a_later_session(aanvraag, settings):
+    """The next day, from Mijn zaken: the outage is reported there too, not an empty new application form."""
+    from django.test import Client
+
+    from tests.conftest import login_session
+    from zaken.identity import AuthContext
+
+    _checkout, rijbewijs = aanvraag
+    Betaling.objects.all().delete()  # the first payment ran out long ago
+    later = Client()
+    login_session(later, AuthContext.now(means="digid", level="substantieel", bsn=SUZANNE, display_name="S"))
+    settings.MOCK_UNAVAILABLE = {"payments"}
+    response = nu_betalen(later, rijbewijs)
+    assert response.status_code == 302
+    page = later.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 503 and "De betaalpagina is nu niet bereikbaar" in html
+    assert rijbewijs.zaak.identificatie in html

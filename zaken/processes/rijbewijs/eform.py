@@ -145,11 +145,12 @@ def pay_step(request):
 
 
 def sent_step(request):
-    sent = request.session.get(SENT_KEY)
+    # A payment that could not start, also one from Mijn zaken in a later session (no case filed in this one).
+    fout = request.session.get(BETAALFOUT_KEY)
+    sent = {"identificatie": fout} if fout else request.session.get(SENT_KEY)
     if not sent:
         return redirect(_url(request))
-    betaalfout = request.session.get(BETAALFOUT_KEY) == sent["identificatie"]
     return render(request, "rijbewijs/verzonden.html",
-                  {"sent": sent, "betaalfout": betaalfout, "pay_url": _url(request, "betalen"),
+                  {"sent": sent, "betaalfout": bool(fout), "pay_url": _url(request, "betalen"),
                    "tracker": _tracker(request, sent["identificatie"])},
-                  status=503 if betaalfout else 200)
+                  status=503 if fout else 200)
