@@ -38,7 +38,8 @@ def test_refusal_letter_states_reason_and_bezwaar_date(client, balies, digid_log
     rijbewijs.refresh_from_db()
     assert rijbewijs.state == Rijbewijs.State.AFGEWEZEN
     assert Besluit.objects.filter(zaak=rijbewijs.zaak).exists()
-    text = pdf_text(Document.objects.get(zaak=rijbewijs.zaak, kenmerk="rijbewijs-weigering"))
+    text = pdf_text(Document.objects.get(zaak=rijbewijs.zaak, kenmerk="rijbewijs-geweigerd"))
     assert "niet van de persoon aan de balie" in text and "bezwaar" in text
+    assert "naar de burgemeester van Rotterdam" in text and "artikel 6:5" in text
     with translation.override("nl"):
         assert date_format(bezwaartermijn_einde(verzonden=vandaag, weken=6), "j F Y") in text

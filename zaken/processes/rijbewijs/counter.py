@@ -100,9 +100,9 @@ def balie(request):
     locaties = list(locaties_for_medewerker(request.user))
     gekozen = request.POST.get("locatie") or request.GET.get("locatie")
     locatie = next((loc for loc in locaties if str(loc.pk) == gekozen), locaties[0] if locaties else None)
-    # Only a search binds the form: choosing a counter or paging (?locatie=, ?page=) is no empty search.
-    zoek = ZoekForm(request.GET if request.GET.get("code") else None)
-    context = {"locaties": locaties, "locatie": locatie, "zoek": zoek}
+    # Choosing a counter sends `locatie` with an empty code: that is the list, not a failed search.
+    gezocht = request.method == "GET" and (request.GET.get("code") or "").strip()
+    context = {"locaties": locaties, "locatie": locatie, "zoek": ZoekForm(request.GET if gezocht else None)}
     if locatie is None:
         return TemplateResponse(request, "rijbewijs/balie.html", context)
     if request.method == "POST":
@@ -150,7 +150,9 @@ def _uitreiken(request, locatie, context):
     try:
         poging = rijbewijs_uitreiken(rijbewijs=rijbewijs, controle=controle, user=request.user)
     except RijbewijsRefused as refused:
-        form.add_error(None, refused.message)
+        # Refused for a card that is no longer ready or lies elsewhere: the form is not shown then, so
+        # the reason goes above the case.
+        context["fout"] = refused.message
         return _gevonden(request, locatie, context, identificatie, form=form, status=409)
     if poging.uitkomst == Uitreikpoging.Uitkomst.UITGEREIKT:
         messages.success(request, _("Rijbewijs %(id)s is uitgereikt.") % {"id": identificatie})

@@ -27,6 +27,7 @@ from .services import Aanvraag, RijbewijsRefused, leges_cent, euro, rijbewijs_be
 
 DRAFT_KEY = "rijbewijs.concept"
 SENT_KEY = "rijbewijs.verzonden"
+BETAALFOUT_KEY = "rijbewijs.betaalfout"  # the case whose payment could not be started (provider down)
 
 
 @never_cache
@@ -130,8 +131,9 @@ def _to_payment(request, zaak: Zaak):
         betaling = rijbewijs_betaling(rijbewijs=rijbewijs, site_url=request.build_absolute_uri("/"),
                                       terug_url=_tracker(request, zaak.identificatie))
     except IntegrationError:
-        request.session["rijbewijs.betaalfout"] = zaak.identificatie
+        request.session[BETAALFOUT_KEY] = zaak.identificatie
         return redirect(_url(request, "verzonden"))
+    request.session.pop(BETAALFOUT_KEY, None)  # the provider answers again: the sent page stops saying it is down
     if betaling.status == betaling.Status.PAID or not betaling.checkout_url:
         return HttpResponseRedirect(_tracker(request, zaak.identificatie))
     return HttpResponseRedirect(betaling.checkout_url)
@@ -152,11 +154,12 @@ def pay_step(request):
 
 
 def sent_step(request):
-    sent = request.session.get(SENT_KEY)
+    # A payment that could not start, also one from Mijn zaken in a later session (no case filed in this one).
+    fout = request.session.get(BETAALFOUT_KEY)
+    sent = {"identificatie": fout} if fout else request.session.get(SENT_KEY)
     if not sent:
         return redirect(_url(request))
-    betaalfout = request.session.get("rijbewijs.betaalfout") == sent["identificatie"]
     return render(request, "rijbewijs/verzonden.html",
-                  {"sent": sent, "betaalfout": betaalfout, "pay_url": _url(request, "betalen"),
+                  {"sent": sent, "betaalfout": bool(fout), "pay_url": _url(request, "betalen"),
                    "tracker": _tracker(request, sent["identificatie"])},
-                  status=503 if betaalfout else 200)
+                  status=503 if fout else 200)

@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zaken.documents.letters import letter_create
 from zaken.models import Betaling, Document
-from zaken.termijnen_awb import bezwaartermijn_einde
+from zaken.termijn_engine import bezwaartermijn_voor
+from zaken.termijnen_awb import Beslistermijn
 
 from .afhaalcode import afhaalcode, qr_data_url
 from .models import Rijbewijs
@@ -17,7 +17,8 @@ LETTERS = {
     "betaalbewijs": ("rijbewijs/pdf/betaalbewijs.html", _("Betaalbewijs %(id)s"), Document.Soort.BRIEF),
     "afhalen": ("rijbewijs/pdf/afhalen.html", _("Uw rijbewijs ligt klaar %(id)s"), Document.Soort.BRIEF),
     "vervallen": ("rijbewijs/pdf/vervallen.html", _("Rijbewijs niet afgehaald %(id)s"), Document.Soort.BRIEF),
-    "weigering": ("rijbewijs/pdf/weigering.html", _("Besluit uitreiking rijbewijs %(id)s"), Document.Soort.BESLUIT),
+    # Refusing the card at the counter is a besluit (definition.besluit_statussen): its letter has the bezwaar clause.
+    "geweigerd": ("rijbewijs/pdf/geweigerd.html", _("Besluit uitreiking rijbewijs %(id)s"), Document.Soort.BESLUIT),
 }
 
 
@@ -34,13 +35,14 @@ def brief_context(rijbewijs: Rijbewijs, soort: str) -> dict:
                "terms": terms_for(zaak.gemeente), "categorieen": categorieen_weergave(rijbewijs.categorieen)}
     if soort == "betaalbewijs":
         context["betaling"] = zaak.betalingen.filter(status=Betaling.Status.PAID).order_by("paid_at").first()
-    if soort == "weigering":
-        weeks = context["terms"]["bezwaartermijn_weken"]
-        # Sent today through Mijn zaken: 6:7/6:8 Awb with the Atw extension, as the tracker shows it.
-        context |= {"bezwaartermijn_weken": weeks,
-                    "bezwaar_uiterlijk": bezwaartermijn_einde(verzonden=timezone.localdate(), weken=weeks)}
     if soort == "afhalen":
         context |= {"qr": qr_data_url(zaak.identificatie), "afhaalcode": afhaalcode(zaak.identificatie)}
+    if soort == "geweigerd":
+        # The besluit the status change recorded; the letter names the same last day to object as the tracker.
+        besluit = zaak.besluiten.order_by("-pk").first()
+        weken = Beslistermijn.from_terms(context["terms"]).bezwaartermijn_weken
+        context |= {"besluit": besluit, "bezwaartermijn_weken": weken,
+                    "bezwaar_uiterlijk": bezwaartermijn_voor(besluit, weken=weken) if besluit else None}
     return context
 
 

@@ -146,7 +146,8 @@ def _betaald(rijbewijs: Rijbewijs, *, moment: datetime, betaling: Betaling | Non
     terms = terms_for(rijbewijs.zaak.gemeente)
     rijbewijs.betaald_op = moment
     rijbewijs.verwacht_gereed = werkdagen_na(lokale_dag(moment), terms["productie_werkdagen"])
-    rijbewijs.volgende_controle = None
+    # Due now: the order step queued by the flow takes it at once; if that task is lost, the sweep does.
+    rijbewijs.volgende_controle = timezone.now()
     rijbewijs.betalen(by=Actor.system("betaling"), toelichting=_("Betaald: %(b)s.") % {"b": euro(rijbewijs.leges_cent)})
     rijbewijs.save()
     zaak = rijbewijs.zaak
@@ -158,11 +159,12 @@ def _betaald(rijbewijs: Rijbewijs, *, moment: datetime, betaling: Betaling | Non
     zaak.save(update_fields=["gegevens", "einddatum_gepland"])
     zaak_termijn_herberekenen(zaak=zaak)  # the tracker's streefdatum follows the day it is expected
     receipt_queue(zaak)  # the application is complete now that it is paid
-    pk = rijbewijs.pk
-    transaction.on_commit(lambda: _queue_letter(pk, "betaalbewijs"))
-    notify_initiator(zaak=zaak, subject=_("Wij hebben uw betaling ontvangen"), body=_(
-        "Uw aanvraag voor een nieuw rijbewijs is betaald. Wij verwachten dat het op %(d)s klaar is om af te halen. "
-        "U ziet de voortgang op Mijn zaken.") % {"d": rijbewijs.verwacht_gereed.strftime("%d-%m-%Y")})
+    if betaling is not None:  # a municipality without leges: no payment to confirm
+        pk = rijbewijs.pk
+        transaction.on_commit(lambda: _queue_letter(pk, "betaalbewijs"))
+        notify_initiator(zaak=zaak, subject=_("Wij hebben uw betaling ontvangen"), body=_(
+            "Uw aanvraag voor een nieuw rijbewijs is betaald. Wij verwachten dat het op %(d)s klaar is om af te "
+            "halen. U ziet de voortgang op Mijn zaken.") % {"d": rijbewijs.verwacht_gereed.strftime("%d-%m-%Y")})
     RijbewijsFlow.complete_waiting(case=rijbewijs, node_name="betaling")
 
 
@@ -176,6 +178,8 @@ def rijbewijs_bijwerken(*, rijbewijs_id: int) -> str:
     with transaction.atomic():
         rijbewijs = Rijbewijs.objects.select_for_update().select_related("zaak__gemeente", "afhaallocatie").get(
             pk=rijbewijs_id)
+        if rijbewijs.volgende_controle and rijbewijs.volgende_controle > timezone.now():
+            return rijbewijs.state  # a second or early task (sweep and queued task raced): the plan stands
         step = {Rijbewijs.State.ONTVANGEN: _niet_betaald, Rijbewijs.State.BETAALD: _bestellen,
                 Rijbewijs.State.IN_PRODUCTIE: _gereed_vragen, Rijbewijs.State.KLAAR: _laten_vervallen,
                 Rijbewijs.State.VERVALLEN: _niet_uitgereikt_melden,
@@ -211,12 +215,13 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
     from .flows import RijbewijsFlow
 
     system = Actor.system("RDW-bestelling")
+    vandaag = timezone.localdate()  # the RDW produces from the day it gets the order, not the day of payment
     try:
         order_id = get_adapter("rdw").bestelling_plaatsen(
             order_key=f"samenloket:{rijbewijs.zaak.identificatie}", bsn=rijbewijs.bsn,
             categorieen=[c["categorie"] for c in rijbewijs.categorieen],
             afhaallocatie=f"{rijbewijs.zaak.gemeente.gemeentecode}:{rijbewijs.afhaallocatie_id}",
-            datum=lokale_dag(rijbewijs.betaald_op or timezone.now()))
+            datum=vandaag)
     except Unavailable:
         _uitgesteld(rijbewijs)
         return
@@ -236,6 +241,11 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
                  categories=["rijbewijs"], subject_bsn=rijbewijs.bsn, processing_activity="rijbewijs: bestellen")
     rijbewijs.rdw_order_id = order_id
     rijbewijs.rdw_pogingen = 0
+    verwacht = werkdagen_na(vandaag, terms_for(rijbewijs.zaak.gemeente)["productie_werkdagen"])
+    if rijbewijs.verwacht_gereed is None or verwacht > rijbewijs.verwacht_gereed:
+        # Ordered days after the payment (the RDW was down): the expected date moves with it.
+        rijbewijs.verwacht_gereed = rijbewijs.zaak.einddatum_gepland = verwacht
+        rijbewijs.zaak.save(update_fields=["einddatum_gepland"])
     rijbewijs.volgende_controle = _start_of(rijbewijs.verwacht_gereed or timezone.localdate())
     rijbewijs.bestellen(by=system, toelichting=_("Besteld bij de RDW."))
     rijbewijs.save()
@@ -371,7 +381,7 @@ def rijbewijs_uitreiken(*, rijbewijs: Rijbewijs, controle: IdControle, user) -> 
         rijbewijs.save()
         _afhalen_klaar(rijbewijs)
         pk = rijbewijs.pk
-        transaction.on_commit(lambda: _queue_letter(pk, "weigering"))
+        transaction.on_commit(lambda: _queue_letter(pk, "geweigerd"))
         notify_initiator(zaak=rijbewijs.zaak, subject=_("Besluit over uw nieuwe rijbewijs"), body=_(
             "Wij hebben uw nieuwe rijbewijs niet uitgereikt. De brief met het besluit staat bij uw documenten op "
             "Mijn zaken; daarin leest u waarom en hoe u bezwaar kunt maken."))
