@@ -14,7 +14,7 @@ from zaken.integrations.models import RdwMockBestelling
 from zaken.integrations.rdw.mock import RdwMock
 from zaken.models import Document
 from zaken.processes.rijbewijs.models import Rijbewijs
-from zaken.processes.rijbewijs.services import rijbewijs_bijwerken
+from zaken.processes.rijbewijs.automation import rijbewijs_bijwerken
 
 from .support import SUZANNE, fresh, indienen, kiezen, klaar, nl, sweep_at, tracker_op
 

@@ -11,7 +11,7 @@ from zaken.integrations.models import RdwMockBestelling
 from zaken.integrations.rdw.mock import RdwMock
 from zaken.models import Status
 from zaken.processes.rijbewijs.models import Rijbewijs
-from zaken.processes.rijbewijs.services import POLL_INTERVAL, backoff, rijbewijs_bijwerken
+from zaken.processes.rijbewijs.automation import POLL_INTERVAL, backoff, rijbewijs_bijwerken
 
 from .support import SUZANNE, fresh, indienen, kiezen, nl, sweep_at, tracker_url
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
 from zaken.forms.lookups import LookupLimitReached, persoon_opzoeken
+from zaken.forms.contact import email_veld, telefoon_veld
 from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, StripBidiMixin, normalise_postcode, validate_upload
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.identity import AuthContext
@@ -27,15 +28,9 @@ UPLOADS = ("a_formulier", "ovj_verklaring", "uitstel_besluit")
 class AangeverForm(StripBidiMixin, forms.Form):
     aangever_naam = forms.CharField(label=gettext_lazy("Uw naam"), max_length=200,
                                     error_messages={"required": gettext_lazy("Vul uw naam in.")})
-    email = forms.EmailField(label=gettext_lazy("Uw e-mailadres"),
-                             error_messages={"required": gettext_lazy("Vul uw e-mailadres in."),
-                                             "invalid": gettext_lazy("Vul een geldig e-mailadres in, bijvoorbeeld "
-                                                                     "naam@voorbeeld.nl.")})
-    telefoon = forms.RegexField(label=gettext_lazy("Uw telefoonnummer"), regex=r"^\+?[0-9 ()-]{10,20}$",
-                                error_messages={"required": gettext_lazy("Vul uw telefoonnummer in, dan kunnen wij "
-                                                                         "u snel bereiken."),
-                                                "invalid": gettext_lazy("Vul een geldig telefoonnummer in, "
-                                                                        "bijvoorbeeld 06 12345678.")})
+    email = email_veld(label=gettext_lazy("Uw e-mailadres"))
+    telefoon = telefoon_veld(label=gettext_lazy("Uw telefoonnummer"),
+                             verplicht_tekst=gettext_lazy("Vul uw telefoonnummer in, dan kunnen wij u snel bereiken."))
     bsn = forms.CharField(label=gettext_lazy("BSN van de overledene"), max_length=9,
                           help_text=gettext_lazy("9 cijfers. Wij zoeken de gegevens op in de Basisregistratie "
                                                  "Personen (BRP)."),

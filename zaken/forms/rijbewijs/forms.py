@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zaken.forms.contact import email_veld, telefoon_veld
 from zaken.forms.validators import StripBidiMixin
 
 from .prefill import RijbewijsPrefill
@@ -21,15 +22,9 @@ class RijbewijsForm(StripBidiMixin, forms.Form):
         label=gettext_lazy("Waar haalt u uw nieuwe rijbewijs af?"), widget=forms.RadioSelect, coerce=int,
         error_messages={"required": gettext_lazy("Kies waar u uw rijbewijs wilt afhalen."),
                         "invalid_choice": gettext_lazy("Kies een afhaallocatie uit de lijst.")})
-    email = forms.EmailField(label=gettext_lazy("E-mailadres"), max_length=254,
-                             error_messages={"required": gettext_lazy("Vul uw e-mailadres in, dan kunnen wij u "
-                                                                      "laten weten wanneer uw rijbewijs klaar is."),
-                                             "invalid": gettext_lazy("Vul een geldig e-mailadres in, bijvoorbeeld "
-                                                                     "naam@voorbeeld.nl.")})
-    telefoon = forms.RegexField(label=gettext_lazy("Telefoonnummer (optioneel)"), regex=r"^\+?[0-9 ()-]{10,20}$",
-                                required=False,
-                                error_messages={"invalid": gettext_lazy("Vul een geldig telefoonnummer in, "
-                                                                        "bijvoorbeeld 06 12345678.")})
+    email = email_veld(verplicht_tekst=gettext_lazy("Vul uw e-mailadres in, dan kunnen wij u laten weten wanneer uw "
+                                                    "rijbewijs klaar is."))
+    telefoon = telefoon_veld()
     verklaring = forms.BooleanField(
         label=gettext_lazy("Ik verklaar dat de pasfoto en de handtekening die de fotograaf heeft ingestuurd van mij zijn."),
         error_messages={"required": gettext_lazy("Bevestig dat de pasfoto en de handtekening van u zijn.")})

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zaken.forms.dates import DatumField
+from zaken.forms.contact import email_veld, telefoon_veld
 from zaken.forms.validators import UPLOAD_ERROR_MESSAGES, StripBidiMixin, normalise_postcode, validate_upload
 from zaken.integrations.errors import Unavailable
 from zaken.integrations.registry import get_adapter
@@ -50,15 +51,9 @@ class VerhuizingForm(StripBidiMixin, forms.Form):
         label=gettext_lazy("Toestemming van de hoofdbewoner"), required=False,
         help_text=gettext_lazy("Een ondertekende verklaring van de hoofdbewoner met een kopie van diens "
                                "identiteitsbewijs. PDF, JPG of PNG."))
-    email = forms.EmailField(label=gettext_lazy("E-mailadres"),
-                             error_messages={"required": gettext_lazy("Vul uw e-mailadres in, dan kunnen wij u "
-                                                                      "berichten over uw verhuizing."),
-                                             "invalid": gettext_lazy("Vul een geldig e-mailadres in, bijvoorbeeld "
-                                                                     "naam@voorbeeld.nl.")})
-    telefoon = forms.RegexField(label=gettext_lazy("Telefoonnummer (optioneel)"), regex=r"^\+?[0-9 ()-]{10,20}$",
-                                required=False,
-                                error_messages={"invalid": gettext_lazy("Vul een geldig telefoonnummer in, "
-                                                                        "bijvoorbeeld 06 12345678.")})
+    email = email_veld(verplicht_tekst=gettext_lazy("Vul uw e-mailadres in, dan kunnen wij u berichten over uw "
+                                                    "verhuizing."))
+    telefoon = telefoon_veld()
     verklaring = forms.BooleanField(
         label=gettext_lazy("Ik verklaar dat ik dit formulier naar waarheid heb ingevuld."),
         error_messages={"required": gettext_lazy("U moet verklaren dat u het formulier naar waarheid hebt ingevuld.")})

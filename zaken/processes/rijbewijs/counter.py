@@ -31,7 +31,8 @@ from .afhaalcode import lees_code
 from .letters import categorieen_weergave
 from .models import Rijbewijs, Uitreikpoging
 from .selectors import klaar_bij, locaties_for_medewerker, rijbewijs_bij_balie
-from .services import IdControle, RijbewijsRefused, rijbewijs_uitreiken
+from .handover import IdControle, rijbewijs_uitreiken
+from .services import RijbewijsRefused
 
 PER_PAGE = 25
 DOCUMENTNUMMER_RE = re.compile(r"^[A-Z0-9]{6,12}$")

@@ -51,7 +51,7 @@ DEFINITION = ProcessDefinition(
     tracker_panel="zaken.processes.rijbewijs.selectors.tracker_panel",
     # Refusing the card at the counter is a besluit (Awb 1:3): the tracker shows its bezwaar term.
     besluit_statussen={"afgewezen": _("Weigering uitreiking rijbewijs")},
-    periodic="zaken.processes.rijbewijs.services.rijbewijzen_bewaken",
+    periodic="zaken.processes.rijbewijs.automation.rijbewijzen_bewaken",
     demo_cases="zaken.processes.rijbewijs.demo.demo_cases",
     worklist="zaken.processes.rijbewijs.counter.balie",
     public_statuses=(

@@ -4,7 +4,7 @@ from celery import shared_task
 
 from .letters import rijbewijs_brief
 from .models import Rijbewijs
-from .services import rijbewijs_bijwerken
+from .automation import rijbewijs_bijwerken
 
 
 @shared_task(acks_late=True, ignore_result=True)
