@@ -110,6 +110,16 @@ class ProcessDefinition:
     # {"template": ..., **context} (a payment still due, where to collect a document).
     tracker_panel: str = ""
     worklist: str = ""  # dotted path of a back-office view, mounted at /behandelen/werklijst/<slug>/
+    # Who decides this product's besluiten, as the bezwaar clause and form name it (gettext_noop, with
+    # %(gemeente)s), e.g. "de burgemeester van %(gemeente)s"; blank: the college of burgemeester en wethouders.
+    bestuursorgaan: str = ""
+    # Whether the applicant may object in the tracker to this process's besluiten (False for a beslissing op
+    # bezwaar: Awb 7:1 leaves only beroep) and whether the product is listed in the catalogue.
+    bezwaar_mogelijk: bool = True
+    in_catalogus: bool = True
+    # Dotted path of the object that files a bezwaar on any besluit as a case of its own (one process declares
+    # it; see zaken.bezwaren for the methods it has). The portal reaches it only through zaken.bezwaren.
+    bezwaar_handler: str = ""
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

@@ -106,6 +106,8 @@ def _toelichting(event: TermijnGebeurtenis) -> str:
         extra = _("De termijn staat stil, uiterlijk tot %(d)s.") % {"d": _d(event.tot)}
     elif event.soort == Soort.VERLENGD and event.tot:
         extra = _("Nieuwe uiterlijke beslisdatum: %(d)s.") % {"d": _d(event.tot)}
+    elif event.soort == Soort.ONTVANGEN and event.tot:
+        extra = _("De beslistermijn telt vanaf %(d)s.") % {"d": _d(event.tot)}
     else:
         extra = ""
     return " ".join(part for part in (event.reden, extra) if part)

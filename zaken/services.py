@@ -56,10 +56,11 @@ def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str) -> d
 def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor: Actor,
                 initial_status: str, omschrijving: str = "", gegevens: dict | None = None,
                 einddatum_gepland: date | None = None, extra_rollen: list[dict] | tuple = (),
-                receipt: bool = True) -> Zaak:
+                receipt: bool = True, termijn_vanaf: date | None = None, termijn_reden: str = "") -> Zaak:
     """Register a submitted request as a case, with its first status; the receipt follows on commit.
 
     `receipt=False`: the process queues the receipt itself later (an application that counts once paid).
+    `termijn_vanaf`: the decision term counts from this later day (Awb 7:10), with `termijn_reden` as why.
     """
     zaaktype = ZaakType.objects.get(process_slug=process_slug)
     now = timezone.now()
@@ -80,7 +81,7 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
         Rol.objects.create(zaak=zaak, **rol)
     status_record(zaak=zaak, code=initial_status, actor=actor, to_state=initial_status, transition="create")
     # The decision term starts; its end date is derived by the term engine, never typed.
-    termijn_ontvangen(zaak=zaak, actor=actor)
+    termijn_ontvangen(zaak=zaak, actor=actor, vanaf=termijn_vanaf, reden=termijn_reden)
     audit_record(actor=actor, name="zaak_create", operation=AuditLog.Operation.WRITE, zaak=zaak,
                  categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
                  processing_activity=f"{process_slug}: aanvraag registreren")

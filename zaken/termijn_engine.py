@@ -75,7 +75,8 @@ def termijn_stand(*, zaak: Zaak, events=None, config: Beslistermijn | None = Non
         return None
     opschortingen, _open = _opschortingen(events)
     verlengingen = [Verlenging(gemeld_op=e.datum, tot=e.tot) for e in events if e.soort == Soort.VERLENGD]
-    return einddatum_berekenen(ontvangen=ontvangen.datum, termijn=config or termijn_config(zaak),
+    # A receipt's `tot`: the term counts from that day instead (Awb 7:10: the end of the bezwaar term).
+    return einddatum_berekenen(ontvangen=max(ontvangen.datum, ontvangen.tot or ontvangen.datum), termijn=config or termijn_config(zaak),
                                opschortingen=opschortingen, verlengingen=verlengingen)
 
 
@@ -106,12 +107,16 @@ def zaak_termijn_herberekenen(*, zaak: Zaak) -> Zaak:
 
 
 @transaction.atomic
-def termijn_ontvangen(*, zaak: Zaak, actor: Actor) -> TermijnGebeurtenis:
-    """The term starts: the day of receipt in Dutch local time (idempotent)."""
+def termijn_ontvangen(*, zaak: Zaak, actor: Actor, vanaf: date | None = None, reden: str = "") -> TermijnGebeurtenis:
+    """The term starts: the day of receipt in Dutch local time (idempotent).
+
+    `vanaf`: a later day the term counts from, where the law says so (Awb 7:10: the end of the bezwaar term).
+    """
     existing = zaak.termijn_gebeurtenissen.filter(soort=Soort.ONTVANGEN).first()
     if existing:
         return existing
-    event = _record(zaak=zaak, soort=Soort.ONTVANGEN, datum=lokale_dag(zaak.registratiedatum), actor=actor)
+    event = _record(zaak=zaak, soort=Soort.ONTVANGEN, datum=lokale_dag(zaak.registratiedatum), actor=actor,
+                    tot=vanaf, reden=reden[:200])
     zaak_termijn_herberekenen(zaak=zaak)
     return event
 
@@ -196,10 +201,16 @@ def termijn_verlengen(*, zaak: Zaak, tot: date, reden: str, actor: Actor, vandaa
 @transaction.atomic
 def besluit_vastleggen(*, zaak: Zaak, besluittype: str, datum: date, actor: Actor, toelichting: str = "",
                        ingangsdatum: date | None = None, verzenddatum: date | None = None,
-                       document=None) -> Besluit:
+                       document=None, grondslag: str = "", vervaldatum: date | None = None,
+                       bestuursorgaan: str = "") -> Besluit:
     """Record a decision: the Besluit row and the 'besloten' event; with a sending date also 'bekendgemaakt'."""
-    besluit = Besluit.objects.create(zaak=zaak, besluittype=besluittype[:100], datum=datum, toelichting=toelichting,
-                                     ingangsdatum=ingangsdatum or datum, document=document)
+    from .services import zaaknummer_next  # local: services import this module
+
+    besluit = Besluit.objects.create(
+        zaak=zaak, identificatie=zaaknummer_next(gemeente=zaak.gemeente, year=datum.year, reeks="BESLUIT"),
+        besluittype=besluittype[:100], datum=datum, toelichting=toelichting, grondslag=grondslag,
+        ingangsdatum=ingangsdatum or datum, vervaldatum=vervaldatum, bestuursorgaan=bestuursorgaan[:200],
+        document=document)
     _record(zaak=zaak, soort=Soort.BESLOTEN, datum=datum, reden=besluittype[:200], besluit=besluit, actor=actor)
     if verzenddatum:
         besluit_bekendmaken(besluit=besluit, datum=verzenddatum, actor=actor)
@@ -230,10 +241,18 @@ def termijn_status_gezet(*, zaak: Zaak, code: str, actor: Actor) -> None:
     vandaag = timezone.localdate()
     besluittype = definition.besluit_statussen[code]
     if besluittype:
-        besluit_vastleggen(zaak=zaak, besluittype=besluittype, datum=vandaag, verzenddatum=vandaag, actor=actor)
+        besluit_vastleggen(zaak=zaak, besluittype=besluittype, datum=vandaag, verzenddatum=vandaag, actor=actor,
+                           bestuursorgaan=bestuursorgaan_voor(zaak))
     elif not TermijnGebeurtenis.objects.filter(zaak=zaak, soort=Soort.BESLOTEN).exists():
         _record(zaak=zaak, soort=Soort.BESLOTEN, datum=vandaag, actor=actor)
         zaak_termijn_herberekenen(zaak=zaak)
+
+
+def bestuursorgaan_voor(zaak: Zaak) -> str:
+    """Who decides the besluiten of this case's product (ProcessDefinition.bestuursorgaan); "" is the college."""
+    slug = zaak.zaaktype.process_slug
+    template = processes.get(slug).bestuursorgaan if slug in processes else ""
+    return _(template) % {"gemeente": zaak.gemeente.naam} if template else ""
 
 
 def bezwaartermijn_voor(besluit: Besluit, *, weken: int) -> date | None:

@@ -158,10 +158,17 @@ class Document(models.Model):
 
 
 class Besluit(models.Model):
+    """A decision (ZGW Besluiten API). `toelichting` is its motivation (Awb 3:46), `grondslag` its legal basis (3:47)."""
+
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="besluiten")
+    # Per municipality and year, like the case numbers: BESLUIT-2026-0000042 (blank on besluiten from before it).
+    identificatie = models.CharField(_("identificatie"), max_length=40, blank=True)
     besluittype = models.CharField(max_length=100)
     datum = models.DateField()
-    toelichting = models.TextField(blank=True)
+    toelichting = models.TextField(_("motivering"), blank=True)
+    grondslag = models.TextField(_("wettelijke grondslag"), blank=True)
+    # Who decided, as the rechtsmiddelenclausule names it; blank: the college of the municipality.
+    bestuursorgaan = models.CharField(_("bestuursorgaan"), max_length=200, blank=True)
     ingangsdatum = models.DateField()
     vervaldatum = models.DateField(null=True, blank=True)
     verzenddatum = models.DateField(null=True, blank=True)

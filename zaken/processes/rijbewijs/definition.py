@@ -51,6 +51,7 @@ DEFINITION = ProcessDefinition(
     tracker_panel="zaken.processes.rijbewijs.selectors.tracker_panel",
     # Refusing the card at the counter is a besluit (Awb 1:3): the tracker shows its bezwaar term.
     besluit_statussen={"afgewezen": _("Weigering uitreiking rijbewijs")},
+    bestuursorgaan=_("de burgemeester van %(gemeente)s"),  # as the refusal letter names it
     periodic="zaken.processes.rijbewijs.automation.rijbewijzen_bewaken",
     demo_cases="zaken.processes.rijbewijs.demo.demo_cases",
     worklist="zaken.processes.rijbewijs.counter.balie",
