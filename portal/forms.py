@@ -22,10 +22,9 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class VerzoekAntwoordForm(StripBidiMixin, forms.Form):
-    antwoord = forms.CharField(
-        label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
-        error_messages={"required": _("Schrijf uw antwoord op de vraag van de gemeente.")})
+class BijlagenForm(StripBidiMixin, forms.Form):
+    """Optional attachments, checked by type and size: (name, content, content type) each."""
+
     bijlagen = MultipleFileField(
         label=_("Bestanden meesturen (optioneel)"), required=False,
         help_text=_("PDF, JPG of PNG, maximaal 5 bestanden."))
@@ -33,3 +32,22 @@ class VerzoekAntwoordForm(StripBidiMixin, forms.Form):
     def clean_bijlagen(self):
         files = self.cleaned_data.get("bijlagen") or []
         return [(f.name, f.read(), validate_upload(f)) for f in files]
+
+
+class VerzoekAntwoordForm(BijlagenForm):
+    antwoord = forms.CharField(
+        label=_("Uw antwoord"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000,
+        error_messages={"required": _("Schrijf uw antwoord op de vraag van de gemeente.")})
+    field_order = ["antwoord", "bijlagen"]
+
+
+class BezwaarForm(BijlagenForm):
+    gronden = forms.CharField(
+        label=_("Waarom bent u het niet eens met dit besluit?"), widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=10000, help_text=_("Dit zijn de gronden van uw bezwaar (artikel 6:5 Algemene wet bestuursrecht)."),
+        error_messages={"required": _("Schrijf waarom u het niet eens bent met het besluit.")})
+    verklaring = forms.BooleanField(
+        label=_("Ik maak bezwaar tegen dit besluit en verklaar dat ik dit formulier naar waarheid heb ingevuld."),
+        error_messages={"required": _("Vink de verklaring aan om uw bezwaar te versturen. Dat geldt als uw "
+                                      "handtekening.")})
+    field_order = ["gronden", "bijlagen", "verklaring"]

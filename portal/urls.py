@@ -13,6 +13,8 @@ tenant_patterns = [
     path("mijn-zaken/<str:identificatie>/", tracker.zaak_detail, name="zaak_detail"),
     path("mijn-zaken/<str:identificatie>/verzoeken/<uuid:verzoek>/", tracker.verzoek_answer,
          name="verzoek_answer"),
+    path("mijn-zaken/<str:identificatie>/besluiten/<int:besluit>/bezwaar/", tracker.bezwaar_form,
+         name="bezwaar_form"),
     path("mijn-zaken/<str:identificatie>/documenten/<uuid:document>/", tracker.document_download,
          name="document_download"),
 ]

@@ -7,6 +7,8 @@ UPL_PRODUCTS = [
     ("rijbewijs", "rijbewijs verlengen", 30, "Uw rijbewijs online vernieuwen en afhalen."),
     ("evenementenvergunning", "evenementenvergunning", 40, "Vergunning voor een evenement (APV)."),
     ("parkeervergunning", "parkeervergunning", 50, "Parkeervergunning voor bewoners."),
+    # Filed on a besluit in Mijn zaken, not from the catalogue (ProcessDefinition.in_catalogus).
+    ("bezwaar", "bezwaarschrift", 90, "Bezwaar maken tegen een besluit van de gemeente."),
 ]
 
 

@@ -22,7 +22,8 @@ def gemeente_choose(request):
 def home(request):
     producten = (GemeenteProduct.objects.filter(gemeente=request.gemeente, actief=True)
                  .select_related("product"))
-    catalogue = [{"gp": gp, "available": gp.product.slug in processes} for gp in producten]
+    catalogue = [{"gp": gp, "available": gp.product.slug in processes} for gp in producten
+                 if gp.product.slug not in processes or processes.get(gp.product.slug).in_catalogus]
     return render(request, "portal/home.html", {"catalogue": catalogue})
 
 
@@ -33,6 +34,8 @@ def product_start(request, product: str, step: str = ""):
     if product not in processes:
         return render(request, "portal/product_unavailable.html", {"gp": gp})
     definition = processes.get(product)
+    if not definition.start_view:  # filed elsewhere (a bezwaar: on the besluit in Mijn zaken)
+        return render(request, "portal/product_unavailable.html", {"gp": gp})
     access = product_access(gp=gp, definition=definition, auth=request.auth_context)
     if access.needs_login:
         return login_redirect(request)

@@ -37,7 +37,11 @@ def test_awb_6_7_tracker_shows_bezwaar_term_next_to_the_decision(client, demo, d
     besluit_vastleggen(zaak=zaak, besluittype="Vergunning verleend", datum=date(2026, 2, 23),
                        verzenddatum=date(2026, 2, 23), actor=ACTOR)
     digid_login(OWNER)
-    html = client.get(url(zaak)).content.decode()
+    # After the term (today) the tracker says it ended (Awb 6:7) instead of offering a bezwaar.
+    assert "De termijn voor bezwaar is verstreken op 7 april 2026" in client.get(url(zaak)).content.decode()
+    with time_machine.travel(datetime(2026, 3, 2, 10, tzinfo=AMS)):  # inside the bezwaar term
+        digid_login(OWNER)
+        html = client.get(url(zaak)).content.decode()
     assert "Uiterlijke beslisdatum (wettelijke termijn)" in html and "30 maart 2026" in html
     assert "Vergunning verleend" in html and "bezwaar maken tot en met 7 april 2026" in html
     assert "Aanvraag ontvangen" in html and "Besluit bekendgemaakt" in html

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from zaken.bezwaren import zaak_koppelingen
 from zaken.models import AuditLog, Document, Rol, Verzoek, Zaak
 from zaken.registry import processes
 from zaken.selectors import TermijnOverzicht, termijn_overzicht, zaak_get_for_medewerker, zaak_list_for_medewerker
@@ -112,9 +113,15 @@ class Dossier:
 
 def _process_data(zaak: Zaak) -> dict:
     slug = zaak.zaaktype.process_slug
-    if slug not in processes or not processes.get(slug).dossier_data:
-        return {}
-    return import_string(processes.get(slug).dossier_data)(zaak)
+    data = {}
+    if slug in processes and processes.get(slug).dossier_data:
+        data = import_string(processes.get(slug).dossier_data)(zaak)
+    # Linked cases (a bezwaar and the case it is about), in the same municipality by construction.
+    for koppeling in zaak_koppelingen(zaak):
+        status = koppeling.zaak.huidige_status
+        data[koppeling.omschrijving] = (f"{koppeling.zaak.identificatie} ({status.statustype.omschrijving})"
+                                        if status else koppeling.zaak.identificatie)
+    return data
 
 
 def zaak_search_for_medewerker(*, user, q: str = "") -> QuerySet[Zaak]:
