@@ -117,6 +117,8 @@ class ProcessDefinition:
     # bezwaar: Awb 7:1 leaves only beroep) and whether the product is listed in the catalogue.
     bezwaar_mogelijk: bool = True
     in_catalogus: bool = True
+    # For a product without a start_view: Dutch text (gettext_noop) saying where the applicant files it instead.
+    elders_tekst: str = ""
     # Dotted path of the object that files a bezwaar on any besluit as a case of its own (one process declares
     # it; see zaken.bezwaren for the methods it has). The portal reaches it only through zaken.bezwaren.
     bezwaar_handler: str = ""

@@ -35,7 +35,8 @@ def product_start(request, product: str, step: str = ""):
         return render(request, "portal/product_unavailable.html", {"gp": gp})
     definition = processes.get(product)
     if not definition.start_view:  # filed elsewhere (a bezwaar: on the besluit in Mijn zaken)
-        return render(request, "portal/product_unavailable.html", {"gp": gp})
+        return render(request, "portal/product_unavailable.html",
+                      {"gp": gp, "elders": _(definition.elders_tekst) if definition.elders_tekst else ""})
     access = product_access(gp=gp, definition=definition, auth=request.auth_context)
     if access.needs_login:
         return login_redirect(request)

@@ -112,3 +112,11 @@ def test_the_last_day_itself_is_still_open(afgewezen, digid_login, django_captur
     with time_machine.travel(datetime(2027, 1, 11, 23, 30, tzinfo=AMS)):
         response = indienen(digid_login(ESTRELLA), zaak, django_capture_on_commit_callbacks)
     assert response.status_code == 302 and Bezwaar.objects.count() == 1
+
+
+def test_bezwaar_is_not_in_the_catalogue_and_has_no_form_of_its_own(demo, client):
+    home = client.get("/rotterdam/").content.decode()
+    assert "Verhuismelding" in home or "verhuismelding" in home
+    assert "ezwaarschrift" not in home
+    page = client.get("/rotterdam/aanvragen/bezwaar/")
+    assert page.status_code == 200 and "Bezwaar maken doet u in Mijn zaken" in page.content.decode()

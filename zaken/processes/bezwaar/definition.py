@@ -36,6 +36,8 @@ DEFINITION = ProcessDefinition(
     bezwaar_handler="zaken.processes.bezwaar.handler.HANDLER",
     bezwaar_mogelijk=False,
     in_catalogus=False,
+    elders_tekst=_("Bezwaar maken doet u in Mijn zaken: open de zaak met het besluit waar u het niet mee eens "
+                   "bent en kies bij dat besluit 'Bezwaar maken'."),
     public_statuses=(
         PublicStatus("ontvangen", _("Ontvangen"),
                      _("Wij hebben uw bezwaarschrift ontvangen."),
