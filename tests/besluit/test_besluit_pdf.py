@@ -6,7 +6,6 @@ from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from pypdf import PdfReader
 
 from tests.factories import ZaakFactory

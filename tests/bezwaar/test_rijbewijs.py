@@ -5,11 +5,10 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from tests.rijbewijs.conftest import balies, rijbewijs_form  # noqa: F401 (fixtures)
-from tests.rijbewijs.helpers import SUZANNE, aanvragen, betalen
+from tests.rijbewijs.helpers import SUZANNE, aan_balie_weigeren, aanvragen_en_betalen
 from zaken.processes.bezwaar.models import Bezwaar
 from zaken.timers import sweep
 
@@ -21,17 +20,11 @@ pytestmark = pytest.mark.django_db
 def test_bezwaar_on_a_refused_licence_goes_to_the_burgemeester(client, balies, digid_login, rijbewijs_form, rechten,
                                                                 django_capture_on_commit_callbacks):
     digid_login(SUZANNE, level="substantieel")
-    with django_capture_on_commit_callbacks(execute=True):
-        response, rijbewijs = aanvragen(client, rijbewijs_form())
-        betalen(client, response["Location"])
+    rijbewijs = aanvragen_en_betalen(client, rijbewijs_form(), django_capture_on_commit_callbacks)
     with time_machine.travel(timezone.now() + timedelta(days=5), tick=False):
         with django_capture_on_commit_callbacks(execute=True):
             sweep()
-            client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
-            client.post(f"/behandelen/werklijst/rijbewijs/?locatie={rijbewijs.afhaallocatie_id}", {
-                "zaak": rijbewijs.zaak.identificatie, "locatie": rijbewijs.afhaallocatie_id,
-                "documentsoort": "id_kaart", "documentnummer": "IR1234567", "identiteit_vastgesteld": "nee",
-                "oud_rijbewijs_ingenomen": "nee", "uitkomst": "geweigerd", "reden": "Niet de aanvrager."})
+            aan_balie_weigeren(client, rijbewijs, "Niet de aanvrager.")
         client.logout()
         besluit = rijbewijs.zaak.besluiten.get()
         assert besluit.bestuursorgaan == "de burgemeester van Rotterdam"

@@ -60,3 +60,22 @@ def klaar_leggen(count: int, *, gemeente, locatie) -> None:
         categorieen=[{"categorie": "B", "geldigTot": "2026-12-01", "nieuwGeldigTot": "2036-12-01", "regel": "10 jaar"}],
         betaald_op=now, gereed_op=today, afhalen_uiterlijk=today + timedelta(days=90 - i % 60))
         for i, zaak in enumerate(zaken)])
+
+
+def aanvragen_en_betalen(client, data, capture) -> Rijbewijs:
+    """Form, check page and payment, with the on-commit work run (`capture`: django_capture_on_commit_callbacks)."""
+    with capture(execute=True):
+        response, rijbewijs = aanvragen(client, data)
+        betalen(client, response["Location"])
+    return rijbewijs
+
+
+def aan_balie_weigeren(client, rijbewijs: Rijbewijs, reden: str):
+    """A civil servant of Rotterdam refuses the card at the counter: the ID does not match."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
+    return client.post(f"/behandelen/werklijst/rijbewijs/?locatie={rijbewijs.afhaallocatie_id}", {
+        "zaak": rijbewijs.zaak.identificatie, "locatie": rijbewijs.afhaallocatie_id, "documentsoort": "id_kaart",
+        "documentnummer": "IR1234567", "identiteit_vastgesteld": "nee", "oud_rijbewijs_ingenomen": "nee",
+        "uitkomst": "geweigerd", "reden": reden})

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from zaken.models import AuditLog
 
-from .helpers import SUZANNE, aanvragen, betalen
+from .helpers import SUZANNE, aanvragen_en_betalen
 
 pytestmark = pytest.mark.django_db
 
@@ -13,9 +13,7 @@ pytestmark = pytest.mark.django_db
 def test_dossier_shows_order_and_counter(client, balies, digid_login, rijbewijs_form, rechten,
                                          django_capture_on_commit_callbacks):
     digid_login(SUZANNE, level="substantieel")
-    with django_capture_on_commit_callbacks(execute=True):
-        response, rijbewijs = aanvragen(client, rijbewijs_form())
-        betalen(client, response["Location"])
+    rijbewijs = aanvragen_en_betalen(client, rijbewijs_form(), django_capture_on_commit_callbacks)
     rijbewijs.refresh_from_db()
     client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
     html = client.get(f"/behandelen/zaken/{rijbewijs.zaak.pk}/").content.decode()

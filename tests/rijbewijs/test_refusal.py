@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 
@@ -13,7 +12,7 @@ from zaken.processes.rijbewijs.models import Rijbewijs
 from zaken.termijnen_awb import bezwaartermijn_einde
 from zaken.timers import sweep
 
-from .helpers import SUZANNE, aanvragen, betalen
+from .helpers import SUZANNE, aan_balie_weigeren, aanvragen_en_betalen
 from .test_receipt import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -22,17 +21,12 @@ pytestmark = pytest.mark.django_db
 def test_refusal_letter_states_reason_and_bezwaar_date(client, balies, digid_login, rijbewijs_form, rechten,
                                                        django_capture_on_commit_callbacks):
     digid_login(SUZANNE, level="substantieel")
-    with django_capture_on_commit_callbacks(execute=True):
-        response, rijbewijs = aanvragen(client, rijbewijs_form())
-        betalen(client, response["Location"])
+    rijbewijs = aanvragen_en_betalen(client, rijbewijs_form(), django_capture_on_commit_callbacks)
     with time_machine.travel(timezone.now() + timedelta(days=5), tick=False), \
             django_capture_on_commit_callbacks(execute=True):
         sweep()
-        client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
-        response = client.post(f"/behandelen/werklijst/rijbewijs/?locatie={rijbewijs.afhaallocatie_id}", {
-            "zaak": rijbewijs.zaak.identificatie, "locatie": rijbewijs.afhaallocatie_id, "documentsoort": "id_kaart",
-            "documentnummer": "IR1234567", "identiteit_vastgesteld": "nee", "oud_rijbewijs_ingenomen": "nee",
-            "uitkomst": "geweigerd", "reden": "De foto op de identiteitskaart is niet van de persoon aan de balie."})
+        response = aan_balie_weigeren(client, rijbewijs,
+                                      "De foto op de identiteitskaart is niet van de persoon aan de balie.")
         vandaag = timezone.localdate()
     assert response.status_code == 302
     rijbewijs.refresh_from_db()
