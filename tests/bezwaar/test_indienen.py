@@ -120,3 +120,21 @@ def test_bezwaar_is_not_in_the_catalogue_and_has_no_form_of_its_own(demo, client
     assert "ezwaarschrift" not in home
     page = client.get("/rotterdam/aanvragen/bezwaar/")
     assert page.status_code == 200 and "Bezwaar maken doet u in Mijn zaken" in page.content.decode()
+
+
+def test_a_besluit_not_sent_yet_takes_no_bezwaar(demo, digid_login):
+    from tests.factories import ZaakFactory
+    from zaken.actors import Actor
+    from zaken.termijn_engine import besluit_vastleggen, termijn_ontvangen
+
+    zaak = ZaakFactory(gemeente=demo["rotterdam"], initiator_bsn=ESTRELLA)
+    termijn_ontvangen(zaak=zaak, actor=Actor.system("test"))
+    besluit = besluit_vastleggen(zaak=zaak, besluittype="Van rechtswege verleend", datum=date(2026, 11, 27),
+                                 actor=Actor.system("test"))  # the engine's besluit van rechtswege, unsent
+    client = digid_login(ESTRELLA)
+    html = client.get(detail_url(zaak)).content.decode()
+    assert "Van rechtswege verleend" in html and "verstreken" not in html and form_url(zaak, besluit) not in html
+    page = client.get(form_url(zaak, besluit)).content.decode()
+    assert "Dit besluit is nog niet verstuurd" in page and "Bezwaar versturen" not in page
+    assert client.post(form_url(zaak, besluit), bezwaar_data()).status_code == 400
+    assert not Bezwaar.objects.exists()
