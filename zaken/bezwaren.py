@@ -92,8 +92,9 @@ def bezwaar_venster(zaak: Zaak, *, besluit_id: int, auth: AuthContext, vandaag: 
 def weigering(venster: BezwaarVenster) -> str:
     """Why the tracker does not take a bezwaar on this besluit (now), or ""."""
     if venster.ingediend is not None:
-        return _("U hebt al bezwaar gemaakt tegen dit besluit. Uw bezwaar is zaak %(id)s; daar volgt u het. "
-                 "Wilt u iets aanvullen? Neem dan contact op met de gemeente.") % {"id": venster.ingediend.identificatie}
+        return (_("U hebt al bezwaar gemaakt tegen dit besluit. Uw bezwaar is zaak %(id)s; daar volgt u het. "
+                  "Wilt u iets aanvullen? Neem dan contact op met de gemeente.")
+                % {"id": venster.ingediend.identificatie})
     if venster.uiterlijk is None:
         return _("Dit besluit is nog niet verstuurd. Bezwaar maken kan zodra u het besluit hebt ontvangen.")
     if not venster.open:

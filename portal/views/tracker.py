@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from zaken.actors import Actor
-from zaken.bezwaren import BezwaarGeweigerd, bezwaar_maken, bezwaar_venster, bezwaar_vensters, weigering, zaak_koppelingen
+from zaken.bezwaren import (BezwaarGeweigerd, bezwaar_maken, bezwaar_venster, bezwaar_vensters, weigering,
+                            zaak_koppelingen)
 from zaken.models import Besluit, Document, Zaak
 from zaken.registry import processes
 from zaken.selectors import document_get_for_subject, termijn_overzicht, zaak_get_for_subject, zaak_list_for_subject

@@ -12,8 +12,8 @@ def afgewezen(client, demo, rechten, django_capture_on_commit_callbacks):
     def _make(bsn: str = ESTRELLA):
         with django_capture_on_commit_callbacks(execute=True):
             verhuizing = file_move(bsn=bsn, days=3, **NO_HOME)
-            work_task(client, verhuizing, "beoordelen", {"besluit": "afwijzen", "toelichting": "Dit pand is geen woning."},
-                      "behandelaar-rotterdam")
+            work_task(client, verhuizing, "beoordelen",
+                      {"besluit": "afwijzen", "toelichting": "Dit pand is geen woning."}, "behandelaar-rotterdam")
         client.logout()
         assert verhuizing.state == "afgewezen"
         return verhuizing.zaak

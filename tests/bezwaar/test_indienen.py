@@ -44,7 +44,8 @@ def test_a_bezwaar_becomes_a_linked_case_with_a_receipt(afgewezen, digid_login, 
     assert bezwaar.oorspronkelijke_zaak == zaak and bezwaar.besluit == zaak.besluiten.get()
     assert bezwaar.gronden == GRONDEN and bezwaar.state == Bezwaar.State.IN_BEHANDELING
     nieuw = bezwaar.zaak
-    assert nieuw.gemeente == zaak.gemeente and nieuw.initiator_bsn == ESTRELLA and nieuw.zaaktype.process_slug == "bezwaar"
+    assert nieuw.gemeente == zaak.gemeente and nieuw.initiator_bsn == ESTRELLA
+    assert nieuw.zaaktype.process_slug == "bezwaar"
     assert nieuw.documenten.filter(kenmerk="ontvangstbevestiging").exists()
     assert nieuw.documenten.filter(soort=Document.Soort.BIJLAGE).count() == 1
     assert [s.statustype.code for s in nieuw.statussen.all()] == ["ontvangen", "in_behandeling"]

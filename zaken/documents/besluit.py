@@ -53,7 +53,7 @@ def besluit_document_maken(*, besluit: Besluit, template: str = TEMPLATE, contex
 
 @transaction.atomic
 def besluit_nemen(*, zaak: Zaak, besluittype: str, motivering: str, grondslag: str, actor: Actor,
-                  ingangsdatum: date | None = None, vervaldatum: date | None = None, bestuursorgaan: str = "",
+                  ingangsdatum: date | None = None, vervaldatum: date | None = None, bestuursorgaan: str | None = None,
                   template: str = TEMPLATE, context: dict | None = None) -> Besluit:
     """Decide: record the besluit (dated and sent today, through Mijn zaken), its PDF, and tell the applicant.
 
@@ -72,7 +72,7 @@ def besluit_nemen(*, zaak: Zaak, besluittype: str, motivering: str, grondslag: s
 
 @transaction.atomic
 def besluit_van_rechtswege_bekendmaken(*, zaak: Zaak, besluit: Besluit, grondslag: str = "",
-                                       bestuursorgaan: str = "", template: str = TEMPLATE,
+                                       bestuursorgaan: str | None = None, template: str = TEMPLATE,
                                        context: dict | None = None) -> Besluit:
     """For a process's on_van_rechtswege hook: send the besluit van rechtswege (4:20b, 4:20c) with its PDF."""
     besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)

@@ -158,7 +158,7 @@ class Document(models.Model):
 
 
 class Besluit(models.Model):
-    """A decision (ZGW Besluiten API). `toelichting` is its motivation (Awb 3:46), `grondslag` its legal basis (3:47)."""
+    """A decision (ZGW Besluiten API): `toelichting` is its motivation (Awb 3:46), `grondslag` its basis (3:47)."""
 
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="besluiten")
     # Per municipality and year, like the case numbers: BESLUIT-2026-0000042 (blank on besluiten from before it).
