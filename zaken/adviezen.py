@@ -45,7 +45,7 @@ def advies_vragen(*, zaak: Zaak, adviseur: str, vraag: str, termijn_werkdagen: i
             raise ValueError("an advice term is at least one working day")
         termijn = werkdagen_na(lokale_dag(nu), werkdagen)
     verzoek = Adviesverzoek.objects.create(
-        zaak=zaak, adviseur=adviseur, adviseur_naam=adviseur_naam.strip()[:200] if adviseur == Adviseur.OVERIG else "",
+        zaak=zaak, gemeente_id=zaak.gemeente_id, adviseur=adviseur, adviseur_naam=adviseur_naam.strip()[:200] if adviseur == Adviseur.OVERIG else "",
         vraag=vraag, gevraagd_op=nu, gevraagd_door=actor.label[:200],
         termijn=termijn)
     audit_record(actor=actor, name="advies_vragen", operation=AuditLog.Operation.WRITE, zaak=zaak,
@@ -77,13 +77,11 @@ def is_te_laat(verzoek: Adviesverzoek, *, vandaag: date | None = None) -> bool:
     return verzoek.is_open and verzoek.termijn < (vandaag or timezone.localdate())
 
 
-def adviezen_open(*, zaken: QuerySet[Zaak] | None = None) -> QuerySet[Adviesverzoek]:
-    """Requests still waiting for advice, overdue ones (the earliest term) first."""
-    verzoeken = Adviesverzoek.objects.filter(status=Adviesverzoek.Status.GEVRAAGD)
-    if zaken is not None:
-        verzoeken = verzoeken.filter(zaak__in=zaken)
-    return verzoeken.order_by("termijn", "pk")
+def adviezen_open() -> QuerySet[Adviesverzoek]:
+    """Requests still waiting for advice, overdue ones (the earliest term) first; the rows of the
+    partial index adviesverzoek_open_termijn. Callers narrow it to their cases (zaak__...)."""
+    return Adviesverzoek.objects.filter(status=Adviesverzoek.Status.GEVRAAGD).order_by("termijn", "pk")
 
 
-def adviezen_te_laat(*, vandaag: date | None = None, zaken: QuerySet[Zaak] | None = None) -> QuerySet[Adviesverzoek]:
-    return adviezen_open(zaken=zaken).filter(termijn__lt=vandaag or timezone.localdate())
+def adviezen_te_laat(*, vandaag: date | None = None) -> QuerySet[Adviesverzoek]:
+    return adviezen_open().filter(termijn__lt=vandaag or timezone.localdate())

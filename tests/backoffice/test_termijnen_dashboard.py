@@ -158,7 +158,7 @@ def test_query_count_is_the_same_with_1_and_1000_open_cases(client, medewerker_a
         opschorting_indicatie=i % 4 == 0, uiterlijke_einddatum_afdoening=date(2026, 12, 10) + timedelta(days=i % 20))
         for i in range(1000)])
     Adviesverzoek.objects.bulk_create([Adviesverzoek(
-        zaak=zaak, adviseur="politie", vraag="?", gevraagd_op=VANDAAG, gevraagd_door="test",
+        zaak=zaak, gemeente=gemeente_a, adviseur="politie", vraag="?", gevraagd_op=VANDAAG, gevraagd_door="test",
         termijn=date(2026, 12, 15) + timedelta(days=i % 15)) for i, zaak in enumerate(zaken)])
     with on(VANDAAG.date()):
         after = {lijst: queries(lijst=lijst) for lijst in lijsten}

@@ -8,8 +8,8 @@
 
 The first three are disjoint: a suspended term stands still, so it is neither late nor due. A team
 is a Django group: its cases are those of the processes whose task permissions the group holds, the
-same permissions that put a task in its queue. Every filter is a range on the partial index
-zaak_termijn_lopend (or adviesverzoek_open_termijn); working days are counted for the shown page only.
+same permissions that put a task in its queue. Every list is a range on a partial index (zaak_termijn_lopend,
+zaak_termijn_opgeschort, adviesverzoek_open_termijn); working days are counted for the shown page only.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 
 from zaken.adviezen import adviezen_open
 from zaken.models import Adviesverzoek, Gemeente, Zaak, ZaakType
+from zaken.models.zaak import TERMIJN_LOPEND
 from zaken.registry import processes
 from zaken.selectors import gemeenten_for_medewerker
 from zaken.termijnen import werkdagen_tussen
@@ -69,17 +70,14 @@ class Scope:
     processen: list[str] | None  # the team's process slugs; None: every process
 
 
-def _in_scope(zaken: QuerySet[Zaak], scope: Scope) -> QuerySet[Zaak]:
-    zaken = zaken.filter(gemeente_id__in=[g.pk for g in scope.gemeenten])
-    if scope.processen is not None:
-        zaken = zaken.filter(zaaktype__in=ZaakType.objects.filter(process_slug__in=scope.processen))
-    return zaken
+def _team(scope: Scope) -> QuerySet[ZaakType]:
+    return ZaakType.objects.filter(process_slug__in=scope.processen)
 
 
 def lopende_zaken(scope: Scope) -> QuerySet[Zaak]:
-    """Cases whose decision term still runs: exactly the rows of the partial index zaak_termijn_lopend."""
-    return _in_scope(Zaak.objects.filter(einddatum__isnull=True, termijn_afgedaan_op__isnull=True,
-                                         uiterlijke_einddatum_afdoening__isnull=False), scope)
+    """Cases whose decision term still runs: the rows of the partial indexes zaak_termijn_lopend/_opgeschort."""
+    zaken = Zaak.objects.filter(TERMIJN_LOPEND, gemeente_id__in=[g.pk for g in scope.gemeenten])
+    return zaken if scope.processen is None else zaken.filter(zaaktype__in=_team(scope))
 
 
 def einde_week(vandaag: date) -> date:
@@ -90,8 +88,11 @@ def einde_week(vandaag: date) -> date:
 def bucket(lijst: str, scope: Scope, vandaag: date) -> QuerySet:
     """The rows of one list, sorted by their deadline (ties by pk, so pages are stable)."""
     if lijst == ADVIES:
-        # A decided case may still wait for an advice; only the case's end closes the list for it.
-        return adviezen_open(zaken=_in_scope(Zaak.objects.filter(einddatum__isnull=True), scope).values("pk"))
+        # A decided case may still wait for an advice; only the case's end takes it off the list.
+        verzoeken = adviezen_open().filter(gemeente_id__in=[g.pk for g in scope.gemeenten], zaak__einddatum__isnull=True)
+        if scope.processen is not None:
+            verzoeken = verzoeken.filter(zaak__zaaktype__in=_team(scope))
+        return verzoeken
     zaken = lopende_zaken(scope)
     if lijst == TE_LAAT:
         zaken = zaken.filter(opschorting_indicatie=False, uiterlijke_einddatum_afdoening__lt=vandaag)

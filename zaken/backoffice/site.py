@@ -17,12 +17,17 @@ from .access import BackofficePermissionMixin, guard_urlpatterns
 from .viewsets import BASE_TEMPLATE, ScopedFlowViewset, ViewsetRedirect, Werkvoorraad
 
 
-class ZakenApp(BackofficePermissionMixin, Application):
+class BackofficeApp(BackofficePermissionMixin, Application):
+    """An app of our own pages: our base template, and no sub-menu (the site menu lists the app)."""
+
+    base_template_name = BASE_TEMPLATE
+    menu_template_name = None
+
+
+class ZakenApp(BackofficeApp):
     app_name = "zaken"
     title = _("Zaken")
     icon = "folder_open"
-    base_template_name = BASE_TEMPLATE
-    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     index_path = path("", views.zaak_list, name="index")
     dossier_path = path("<int:pk>/", views.zaak_dossier, name="dossier")
@@ -33,26 +38,22 @@ class ZakenApp(BackofficePermissionMixin, Application):
                                   name="advies_vastleggen")
 
 
-class TermijnenApp(BackofficePermissionMixin, Application):
+class TermijnenApp(BackofficeApp):
     """The deadline dashboard at /behandelen/termijnen/."""
 
     app_name = "termijnen"
     title = _("Termijnen")
     icon = "event"
-    base_template_name = BASE_TEMPLATE
-    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     index_path = path("", dashboard_views.termijnen_dashboard, name="index")
 
 
-class WerklijstApp(BackofficePermissionMixin, Application):
+class WerklijstApp(BackofficeApp):
     """Each process's own work list (ProcessDefinition.worklist) at /behandelen/werklijst/<slug>/."""
 
     app_name = "werklijst"
     title = _("Werklijsten")
     icon = "alarm"
-    base_template_name = BASE_TEMPLATE
-    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     def __init__(self, worklists: dict[str, str], **kwargs):
         super().__init__(**kwargs)

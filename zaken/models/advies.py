@@ -35,6 +35,8 @@ class Adviesverzoek(FSMModelMixin, models.Model):
         ONTVANGEN = "ontvangen", _("advies ontvangen")
 
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="adviesverzoeken")
+    # The case's municipality, copied so that the dashboard's index starts with it.
+    gemeente = models.ForeignKey("zaken.Gemeente", on_delete=models.CASCADE, related_name="+")
     adviseur = models.CharField(_("adviseur"), max_length=20, choices=Adviseur.choices)
     adviseur_naam = models.CharField(_("naam adviseur"), max_length=200, blank=True,
                                      help_text=_("Alleen bij overig: wie om advies wordt gevraagd."))
@@ -56,7 +58,7 @@ class Adviesverzoek(FSMModelMixin, models.Model):
         ordering = ["gevraagd_op", "pk"]
         indexes = [
             # The dashboard's "wacht op advies", by term: open requests only, so the index stays small.
-            models.Index(fields=["termijn", "zaak"], name="adviesverzoek_open_termijn",
+            models.Index(fields=["gemeente", "termijn"], name="adviesverzoek_open_termijn",
                          condition=Q(status="gevraagd")),
         ]
 

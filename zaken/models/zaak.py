@@ -29,6 +29,11 @@ class ZaakNummerReeks(models.Model):
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "reeks"], name="uniq_nummerreeks")]
 
 
+# A case whose decision term still runs: not closed, not decided, with an end date (the dashboard's cases).
+TERMIJN_LOPEND = models.Q(einddatum__isnull=True, termijn_afgedaan_op__isnull=True,
+                          uiterlijke_einddatum_afdoening__isnull=False)
+
+
 class Zaak(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     identificatie = models.CharField(_("identificatie"), max_length=40)
@@ -66,12 +71,13 @@ class Zaak(models.Model):
         constraints = [models.UniqueConstraint(fields=["gemeente", "identificatie"], name="uniq_zaak_identificatie")]
         indexes = [
             models.Index(fields=["gemeente", "-registratiedatum"]),
-            # The deadline dashboard: cases whose decision term still runs, per municipality, suspended
-            # or not, by end date; the zaaktype (a team's processes) is checked inside the index.
-            models.Index(fields=["gemeente", "opschorting_indicatie", "uiterlijke_einddatum_afdoening", "zaaktype"],
-                         name="zaak_termijn_lopend",
-                         condition=models.Q(einddatum__isnull=True, termijn_afgedaan_op__isnull=True,
-                                            uiterlijke_einddatum_afdoening__isnull=False)),
+            # The deadline dashboard: cases whose decision term still runs, per municipality by end date,
+            # the running ones apart from the suspended ones; the zaaktype (a team's processes) is
+            # checked inside the index. A boolean as a condition, not a column: SQLite cannot seek `NOT col`.
+            models.Index(fields=["gemeente", "uiterlijke_einddatum_afdoening", "zaaktype"], name="zaak_termijn_lopend",
+                         condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=False)),
+            models.Index(fields=["gemeente", "uiterlijke_einddatum_afdoening", "zaaktype"],
+                         name="zaak_termijn_opgeschort", condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=True)),
         ]
 
     def __str__(self):
