@@ -143,3 +143,23 @@ def test_another_municipality_gets_404_on_advice(client, medewerker_b, aanvraag_
                        {"adviseur": "politie", "vraag": "?", "termijn_werkdagen": "5"}).status_code == 404
     verzoek.refresh_from_db()
     assert verzoek.is_open and Adviesverzoek.objects.count() == 1
+
+
+def test_dossier_queries_do_not_grow_with_advice_requests(client, medewerker_a, aanvraag_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    zaak = aanvraag_a.zaak
+    advies_vragen(zaak=zaak, adviseur="politie", vraag="?", termijn_werkdagen=5, actor=ACTOR)
+    client.force_login(medewerker_a)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(dossier(zaak)).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for adviseur in ("brandweer", "ggd", "verkeer"):
+        verzoek = advies_vragen(zaak=zaak, adviseur=adviseur, vraag="?", termijn_werkdagen=5, actor=ACTOR)
+        advies_vastleggen(adviesverzoek=verzoek, advies="Goed.", uitkomst="positief", actor=ACTOR)
+    assert queries() == one

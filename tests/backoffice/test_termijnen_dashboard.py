@@ -221,3 +221,9 @@ def test_migration_fills_the_decision_day_of_existing_cases(aanvraag_a, aanvraag
     importlib.import_module("zaken.migrations.0011_adviesverzoek").termijn_afgedaan_vullen(apps, None)
     assert Zaak.objects.get(pk=aanvraag_a.zaak.pk).termijn_afgedaan_op == date(2026, 12, 3)  # the first decision
     assert Zaak.objects.get(pk=aanvraag_b.zaak.pk).termijn_afgedaan_op is None
+
+
+def test_only_members_of_a_municipality_enter(client, make_medewerker):
+    assert client.get(URL).status_code == 302  # to the login page
+    client.force_login(make_medewerker("zonder", is_staff=True))  # no municipality
+    assert client.get(URL).status_code == 403
