@@ -60,11 +60,12 @@ def explain(sql: str, params) -> str:
 
 
 def plans(client) -> list[str]:
-    """Every query of one request of the overdue list, then the plan of each list's page query."""
+    """Every query of one request of the overdue list, then the plans of each list's page and of its count."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
     from zaken.backoffice.dashboard import bucket, scope_for_medewerker
+    from zaken.backoffice.dashboard_views import PAGE_SIZE
 
     connection.queries_log.clear()
     with CaptureQueriesContext(connection) as ctx:
@@ -74,9 +75,17 @@ def plans(client) -> list[str]:
     # Plans need the parameters: explain the dashboard's own querysets rather than the logged text.
     keuzes = scope_for_medewerker(user=get_user_model().objects.get(username=MEDEWERKER), gemeente_id=None,
                                   team_id=None)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics of the bulk-inserted rows
     for lijst in LIJSTEN:
-        sql, params = bucket(lijst, keuzes.scope, timezone.localdate()).query.sql_with_params()
-        lines.append(f"  plan of the list '{lijst}':\n{explain(sql, params)}")
+        rows = bucket(lijst, keuzes.scope, timezone.localdate())
+        sql, params = rows[:PAGE_SIZE].query.sql_with_params()
+        lines.append(f"  plan of the page of '{lijst}':\n{explain(sql, params)}")
+        count = rows.order_by()
+        count.query.clear_select_fields()
+        sql, params = count.values("pk").query.sql_with_params()
+        lines.append(f"  plan of the rows '{lijst}' counts:\n{explain(sql, params)}")
     return lines
 
 
