@@ -19,14 +19,12 @@ The pickup letter is rendered as its Celery task renders it; storing the PDF is 
 
 import argparse
 import logging
-import math
 import os
 import statistics
-import time
 from contextlib import contextmanager
 from unittest import mock
 
-from _harness import WARMUP, demo_database, time_renders
+from _harness import WARMUP, demo_database, figures, measure, pct, request, time_renders
 
 from django.conf import settings
 from django.db import connection
@@ -38,41 +36,6 @@ logging.disable(logging.INFO)  # task, payment and login lines would drown the f
 FORM = "/rotterdam/aanvragen/rijbewijs/"
 SUZANNE = "999993653"  # Rotterdam, B and BE, photo and signature approved
 MEDEWERKER = "behandelaar-rotterdam"
-
-
-def pct(ordered: list[float], q: float) -> float:
-    """Nearest rank: the smallest value with at least q of the samples at or below it."""
-    return ordered[max(math.ceil(q * len(ordered)) - 1, 0)]
-
-
-def figures(label: str, queries: int, timings: list[tuple[float, float]]) -> str:
-    """Wall time percentiles and requests/s, and the median CPU time (steadier on a shared machine)."""
-    ordered = sorted(wall for wall, _cpu in timings)
-    p99 = f"{pct(ordered, 0.99):6.1f} ms" if len(ordered) >= 100 else "   n/a   "
-    return (f"{label:<46} queries {queries:>3}  n={len(ordered):<4} p50 {statistics.median(ordered):6.1f} ms  "
-            f"p95 {pct(ordered, 0.95):6.1f} ms  p99 {p99}  {1000 * len(ordered) / sum(ordered):6.1f} req/s  "
-            f"cpu p50 {statistics.median(cpu for _wall, cpu in timings):6.1f} ms")
-
-
-def request(client, method, url, data=None, expect=200):
-    connection.queries_log.clear()  # the log keeps 9000 queries; a full one would count 0
-    with CaptureQueriesContext(connection) as ctx:
-        start, cpu = time.perf_counter(), time.process_time()
-        response = getattr(client, method)(url, data or {})
-        elapsed = ((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000)
-    assert response.status_code == expect, (url, response.status_code, response.content[:500])
-    return response, len(ctx.captured_queries), elapsed
-
-
-def measure(client, method, url, n, data=None, expect=200):
-    """(queries of the last request, [(wall ms, cpu ms)]) over n requests after WARMUP untimed ones."""
-    for _ in range(WARMUP):
-        request(client, method, url, data, expect)
-    timings, queries = [], 0
-    for _ in range(n):
-        _, queries, elapsed = request(client, method, url, data, expect)
-        timings.append(elapsed)
-    return queries, timings
 
 
 def citizen(bsn: str) -> Client:

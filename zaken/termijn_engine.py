@@ -101,8 +101,9 @@ def zaak_termijn_herberekenen(*, zaak: Zaak) -> Zaak:
     zaak.verlenging_duur_dagen = ((stand.einddatum_zonder_atw - zonder_verlenging.einddatum_zonder_atw).days
                                   if verlengd else None)
     zaak.verlenging_reden = verlengd[-1].reden[:200] if verlengd else ""
+    zaak.termijn_afgedaan_op = next((e.datum for e in events if e.soort == Soort.BESLOTEN), None)
     zaak.save(update_fields=["uiterlijke_einddatum_afdoening", "opschorting_indicatie", "opschorting_reden",
-                             "verlenging_duur_dagen", "verlenging_reden"])
+                             "verlenging_duur_dagen", "verlenging_reden", "termijn_afgedaan_op"])
     return zaak
 
 

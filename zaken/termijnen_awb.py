@@ -27,6 +27,7 @@ ENGINE_TERMS = {
     "lex_silencio_positivo": False,
     "van_rechtswege_ingang_dagen": 3,
     "bezwaartermijn_weken": 6,
+    "adviestermijn_werkdagen": 10,  # the term an adviser gets (zaken.adviezen), unless the request says otherwise
 }
 BOOLEAN_TERMS = frozenset({"beslistermijn_wettelijk", "lex_silencio_positivo"})
 

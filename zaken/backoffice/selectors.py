@@ -10,7 +10,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from zaken.bezwaren import zaak_koppelingen
-from zaken.models import AuditLog, Document, Rol, Verzoek, Zaak
+from zaken.models import Adviesverzoek, AuditLog, Document, Rol, Verzoek, Zaak
 from zaken.registry import processes
 from zaken.selectors import TermijnOverzicht, termijn_overzicht, zaak_get_for_medewerker, zaak_list_for_medewerker
 from zaken.validators import is_valid_bsn
@@ -109,6 +109,7 @@ class Dossier:
     categories: list[str] = field(default_factory=list)
     # The decision term: its dated events, the derived end date and each besluit's bezwaar term.
     termijn: TermijnOverzicht | None = None
+    adviezen: list[Adviesverzoek] = field(default_factory=list)
 
 
 def _process_data(zaak: Zaak) -> dict:
@@ -141,6 +142,9 @@ def dossier_for_medewerker(*, user, pk: int) -> Dossier:
     verzoeken = _verzoek_rows(zaak, documenten)
     if verzoeken:
         categories.append("verzoeken om aanvulling: vraag, antwoord")
+    adviezen = list(zaak.adviesverzoeken.all())
+    if adviezen:
+        categories.append("adviesverzoeken: vraag, advies")
     return Dossier(
         zaak=zaak,
         gegevens=gegevens_rows(zaak.gegevens),
@@ -154,6 +158,7 @@ def dossier_for_medewerker(*, user, pk: int) -> Dossier:
         verzoeken=verzoeken,
         categories=categories,
         termijn=termijn_overzicht(zaak),
+        adviezen=adviezen,
     )
 
 

@@ -34,7 +34,7 @@ ROLE_PERMISSIONS = {
 }
 
 
-def _task_permissions(flows) -> set[str]:
+def flow_task_permissions(flows) -> set[str]:
     """The "app_label.codename" permissions of the flows' human tasks (callables are skipped), plus
     those a flow declares for work outside its tasks (`extra_permissions`, e.g. a counter)."""
     names = set()
@@ -52,7 +52,7 @@ def groepsrechten_sync(*, flows) -> dict[str, list[str]]:
     """Give the role groups what the back office needs; only adds, so admins' extra grants stay."""
     process_type = ContentType.objects.get_for_model(Process)
     task_permissions = [Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                        for app_label, codename in (name.split(".", 1) for name in sorted(_task_permissions(flows)))]
+                        for app_label, codename in (name.split(".", 1) for name in sorted(flow_task_permissions(flows)))]
     granted = {}
     for group_name, codenames in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=group_name)

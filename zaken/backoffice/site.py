@@ -12,32 +12,48 @@ from viewflow.urls import Application, Site
 
 from zaken.registry import processes
 
-from . import views
+from . import adviezen, dashboard_views, views
 from .access import BackofficePermissionMixin, guard_urlpatterns
 from .viewsets import BASE_TEMPLATE, ScopedFlowViewset, ViewsetRedirect, Werkvoorraad
 
 
-class ZakenApp(BackofficePermissionMixin, Application):
+class BackofficeApp(BackofficePermissionMixin, Application):
+    """An app of our own pages: our base template, and no sub-menu (the site menu lists the app)."""
+
+    base_template_name = BASE_TEMPLATE
+    menu_template_name = None
+
+
+class ZakenApp(BackofficeApp):
     app_name = "zaken"
     title = _("Zaken")
     icon = "folder_open"
-    base_template_name = BASE_TEMPLATE
-    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     index_path = path("", views.zaak_list, name="index")
     dossier_path = path("<int:pk>/", views.zaak_dossier, name="dossier")
     verlengen_path = path("<int:pk>/termijn-verlengen/", views.zaak_termijn_verlengen, name="termijn_verlengen")
     document_path = path("<int:pk>/documenten/<uuid:document_uuid>/", views.document_download, name="document")
+    advies_vragen_path = path("<int:pk>/advies/", adviezen.advies_vragen_view, name="advies_vragen")
+    advies_vastleggen_path = path("<int:pk>/advies/<int:advies_pk>/", adviezen.advies_vastleggen_view,
+                                  name="advies_vastleggen")
 
 
-class WerklijstApp(BackofficePermissionMixin, Application):
+class TermijnenApp(BackofficeApp):
+    """The deadline dashboard at /behandelen/termijnen/."""
+
+    app_name = "termijnen"
+    title = _("Termijnen")
+    icon = "event"
+
+    index_path = path("", dashboard_views.termijnen_dashboard, name="index")
+
+
+class WerklijstApp(BackofficeApp):
     """Each process's own work list (ProcessDefinition.worklist) at /behandelen/werklijst/<slug>/."""
 
     app_name = "werklijst"
     title = _("Werklijsten")
     icon = "alarm"
-    base_template_name = BASE_TEMPLATE
-    menu_template_name = None  # the site menu lists the app; it has no sub-menu of its own
 
     def __init__(self, worklists: dict[str, str], **kwargs):
         super().__init__(**kwargs)
@@ -64,7 +80,7 @@ def registered_flows() -> list[type]:
 
 def build_site() -> BackofficeSite:
     flows = registered_flows()
-    apps = [ZakenApp()]
+    apps = [ZakenApp(), TermijnenApp()]
     if flows:
         apps.insert(0, Werkvoorraad(flow_viewsets=[ScopedFlowViewset(flow_class) for flow_class in flows]))
     worklists = {definition.slug: definition.worklist for definition in processes if definition.worklist}

@@ -1,5 +1,7 @@
 """The back office's own pages: the case list, the dossier and its documents, the login.
 
+The dossier's advice forms post to zaken.backoffice.adviezen, the deadline dashboard is dashboard_views.
+
 Login, membership and viewflow's site context come from access.guard (applied in site.py);
 each view scopes its object through a selector, so another municipality's case is a 404.
 """
@@ -24,6 +26,7 @@ from zaken.selectors import zaak_get_for_medewerker
 from zaken.termijn_engine import TermijnFout, termijn_verlengen
 
 from .access import use_dutch
+from .adviezen import advies_rijen, vragen_form
 from .selectors import (auditlog_for_zaak, document_get_for_medewerker, dossier_for_medewerker,
                         zaak_search_for_medewerker)
 from .services import document_inzien_record, dossier_inzien_record
@@ -71,7 +74,9 @@ class TermijnVerlengenForm(StripBidiMixin, forms.Form):
                             error_messages={"required": _("Schrijf waarom meer tijd nodig is.")})
 
 
-def _dossier(request, pk: int, *, verlengen_form=None, status=200):
+def render_dossier(request, pk: int, *, verlengen_form=None, advies_form=None, vastleggen_form=None,
+                   vastleggen_pk=None, status=200):
+    """The dossier page, with a form that did not validate bound to its errors (and the read logged)."""
     try:
         dossier = dossier_for_medewerker(user=request.user, pk=pk)
     except Zaak.DoesNotExist:
@@ -79,13 +84,16 @@ def _dossier(request, pk: int, *, verlengen_form=None, status=200):
     dossier_inzien_record(user=request.user, zaak=dossier.zaak, categories=dossier.categories)
     return TemplateResponse(request, "backoffice/zaak_dossier.html",
                             {"dossier": dossier, "zaak": dossier.zaak, "auditlog": auditlog_for_zaak(dossier.zaak),
-                             "verlengen_form": verlengen_form or TermijnVerlengenForm()}, status=status)
+                             "verlengen_form": verlengen_form or TermijnVerlengenForm(),
+                             "advies_form": advies_form or vragen_form(dossier.zaak),
+                             "adviezen": advies_rijen(dossier.adviezen, bound=vastleggen_form,
+                                                      bound_pk=vastleggen_pk)}, status=status)
 
 
 @require_GET
 @never_cache
 def zaak_dossier(request, pk: int):
-    return _dossier(request, pk)
+    return render_dossier(request, pk)
 
 
 @require_POST
@@ -105,7 +113,7 @@ def zaak_termijn_verlengen(request, pk: int):
         else:
             messages.success(request, _("De beslistermijn is verlengd; de aanvrager heeft de brief in Mijn zaken."))
             return HttpResponseRedirect(reverse("behandelen:zaken:dossier", args=[pk]) + "#termijn")
-    return _dossier(request, pk, verlengen_form=form, status=400)
+    return render_dossier(request, pk, verlengen_form=form, status=400)
 
 
 @require_GET

@@ -1,3 +1,4 @@
+from .advies import Adviesverzoek, Adviseur, Uitkomst
 from .audit import AuditLog
 from .betaling import Betaling
 from .catalogus import StatusType, ZaakType
@@ -9,7 +10,7 @@ from .verzoek import Verzoek
 from .zaak import Besluit, Document, Resultaat, Rol, Status, Vertrouwelijkheid, Zaak, ZaakNummerReeks
 
 __all__ = [
-    "AtwBesluitdag", "AuditLog", "Betaling", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening",
-    "Medewerkerschap", "Product", "Resultaat", "Rol", "Status", "StatusType", "TermijnGebeurtenis", "Verzoek",
+    "Adviesverzoek", "Adviseur", "AtwBesluitdag", "AuditLog", "Betaling", "Besluit", "Document", "Gemeente", "GemeenteHost", "GemeenteProduct", "Indiening",
+    "Medewerkerschap", "Product", "Resultaat", "Rol", "Status", "StatusType", "TermijnGebeurtenis", "Uitkomst", "Verzoek",
     "Vertrouwelijkheid", "Zaak", "ZaakNummerReeks", "ZaakType",
 ]

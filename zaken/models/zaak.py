@@ -29,6 +29,11 @@ class ZaakNummerReeks(models.Model):
         constraints = [models.UniqueConstraint(fields=["gemeente", "jaar", "reeks"], name="uniq_nummerreeks")]
 
 
+# A case whose decision term still runs: not closed, not decided, with an end date (the dashboard's cases).
+TERMIJN_LOPEND = models.Q(einddatum__isnull=True, termijn_afgedaan_op__isnull=True,
+                          uiterlijke_einddatum_afdoening__isnull=False)
+
+
 class Zaak(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     identificatie = models.CharField(_("identificatie"), max_length=40)
@@ -45,6 +50,8 @@ class Zaak(models.Model):
     opschorting_reden = models.CharField(_("reden opschorting"), max_length=200, blank=True)
     verlenging_duur_dagen = models.PositiveIntegerField(_("verlenging (dagen)"), null=True, blank=True)
     verlenging_reden = models.CharField(_("reden verlenging"), max_length=200, blank=True)
+    # The day of the first decision: the decision term is met. Kept by zaken.termijn_engine only.
+    termijn_afgedaan_op = models.DateField(_("beslistermijn afgedaan op"), null=True, blank=True)
     vertrouwelijkheidaanduiding = models.CharField(max_length=20, choices=Vertrouwelijkheid.choices,
                                                    default=Vertrouwelijkheid.VERTROUWELIJK)
     # Denormalised pointer to the newest Status row, kept by zaken.services.status_record only.
@@ -62,7 +69,16 @@ class Zaak(models.Model):
         verbose_name_plural = _("zaken")
         ordering = ["-registratiedatum"]
         constraints = [models.UniqueConstraint(fields=["gemeente", "identificatie"], name="uniq_zaak_identificatie")]
-        indexes = [models.Index(fields=["gemeente", "-registratiedatum"])]
+        indexes = [
+            models.Index(fields=["gemeente", "-registratiedatum"]),
+            # The deadline dashboard: cases whose decision term still runs, per municipality by end date,
+            # the running ones apart from the suspended ones; the zaaktype (a team's processes) is
+            # checked inside the index. A boolean as a condition, not a column: SQLite cannot seek `NOT col`.
+            models.Index(fields=["gemeente", "uiterlijke_einddatum_afdoening", "zaaktype"], name="zaak_termijn_lopend",
+                         condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=False)),
+            models.Index(fields=["gemeente", "uiterlijke_einddatum_afdoening", "zaaktype"],
+                         name="zaak_termijn_opgeschort", condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=True)),
+        ]
 
     def __str__(self):
         return self.identificatie
