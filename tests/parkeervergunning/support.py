@@ -34,4 +34,4 @@ def pdf_text(document) -> str:
     from pypdf import PdfReader
 
     with document.bestand.open("rb") as fh:
-        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(fh.read())).pages)
+        return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(fh.read())).pages).split())
