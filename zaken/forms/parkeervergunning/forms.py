@@ -53,13 +53,13 @@ class ParkeervergunningForm(StripBidiMixin, forms.Form):
         if compact is None:
             raise ValidationError(_("Vul een geldig Nederlands kenteken in, bijvoorbeeld GZ-123-B of GZ123B."))
         try:
-            self.voertuig = self.rdw.voertuig(compact)  # Unavailable propagates: the view answers 503
+            voertuig = self.rdw.voertuig(compact)  # Unavailable propagates: the view answers 503
         except NotFound:
             raise ValidationError(_("De RDW kent dit kenteken niet. Controleer het kenteken op uw kentekenbewijs."))
-        oordeel = voertuig_beoordelen(self.voertuig, bsn=self.bsn, terms=self.terms)
+        oordeel = voertuig_beoordelen(voertuig, bsn=self.bsn, terms=self.terms)
         if oordeel.weigering:
-            raise ValidationError(oordeel.weigering)
-        self.eigen = oordeel.eigen
+            raise ValidationError(oordeel.weigering)  # no proof asked for a vehicle that cannot have a permit
+        self.voertuig, self.eigen = voertuig, oordeel.eigen
         return compact
 
     def clean_ingangsdatum(self):
