@@ -35,3 +35,18 @@ def pdf_text(document) -> str:
 
     with document.bestand.open("rb") as fh:
         return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(fh.read())).pages).split())
+
+
+def make_vergunning(state: str, _transition: str = "") -> Parkeervergunning:
+    """A case in `state` in the first Rotterdam zone, written directly (its history does not matter)."""
+    from django.utils import timezone
+
+    from tests.machines import zaak_for
+    from zaken.processes.parkeervergunning.models import Vergunningzone
+
+    zone = Vergunningzone.objects.filter(gemeente__slug="rotterdam").first()
+    return Parkeervergunning.objects.create(
+        zaak=zaak_for("parkeervergunning", zone.gemeente), state=state, zone=zone, bsn="999993653",
+        naam="Suzanne Moulin", adres="Boterdiep 31, 3077 AW Rotterdam", postcode="3077AW",
+        adresseerbaar_object="0599010000208579", kenteken="KSS27G", voertuig="Volkswagen Golf", eigen_voertuig=True,
+        gewenste_ingangsdatum=timezone.localdate(), email="test@example.nl")

@@ -27,13 +27,17 @@ def at(day: date, capture):
         return sweep()
 
 
-@pytest.fixture
-def onbeslist(client, digid_login, parkeer_form, django_capture_on_commit_callbacks):
+def lease_op_2_maart(client, digid_login, parkeer_form, capture, ingangsdatum="2026-03-02"):
+    """Johan files for his lease car on Monday 2 March 2026; a civil servant should decide."""
     with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=NL_TIME), tick=False):
         digid_login(JOHAN)
         pdf = SimpleUploadedFile("contract.pdf", b"%PDF-1.7 lease", content_type="application/pdf")
-        _response, vergunning = aanvragen(client, django_capture_on_commit_callbacks,
-                                          parkeer_form(kenteken="LGN-98-D", ingangsdatum="2026-03-02", bewijs=pdf))
+        return aanvragen(client, capture, parkeer_form(kenteken="LGN-98-D", ingangsdatum=ingangsdatum, bewijs=pdf))[1]
+
+
+@pytest.fixture
+def onbeslist(client, digid_login, parkeer_form, django_capture_on_commit_callbacks):
+    vergunning = lease_op_2_maart(client, digid_login, parkeer_form, django_capture_on_commit_callbacks)
     assert vergunning.state == Parkeervergunning.State.IN_BEHANDELING
     vergunning.zaak.refresh_from_db()
     assert vergunning.zaak.uiterlijke_einddatum_afdoening == date(2026, 4, 28)
@@ -69,11 +73,8 @@ def test_granted_van_rechtswege_on_the_right_day_not_a_day_earlier(onbeslist, dj
 
 
 def test_a_later_start_date_asked_for_is_kept(client, digid_login, parkeer_form, django_capture_on_commit_callbacks):
-    with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=NL_TIME), tick=False):
-        digid_login(JOHAN)
-        pdf = SimpleUploadedFile("contract.pdf", b"%PDF-1.7 lease", content_type="application/pdf")
-        _r, vergunning = aanvragen(client, django_capture_on_commit_callbacks,
-                                   parkeer_form(kenteken="LGN98D", ingangsdatum="2026-05-20", bewijs=pdf))
+    vergunning = lease_op_2_maart(client, digid_login, parkeer_form, django_capture_on_commit_callbacks,
+                                  ingangsdatum="2026-05-20")
     at(date(2026, 4, 29), django_capture_on_commit_callbacks)
     vergunning.refresh_from_db()
     assert vergunning.state == "van_rechtswege_verleend" and vergunning.ingangsdatum == date(2026, 5, 20)
@@ -85,11 +86,7 @@ def test_a_waiting_list_case_is_not_granted_van_rechtswege(client, digid_login, 
     from zaken.processes.parkeervergunning.models import Vergunningzone
 
     Vergunningzone.objects.filter(gemeente__slug="rotterdam", naam="Noord").update(capaciteit=0)
-    with time_machine.travel(datetime(2026, 3, 2, 10, 0, tzinfo=NL_TIME), tick=False):
-        digid_login(JOHAN)
-        pdf = SimpleUploadedFile("contract.pdf", b"%PDF-1.7 lease", content_type="application/pdf")
-        _r, vergunning = aanvragen(client, django_capture_on_commit_callbacks,
-                                   parkeer_form(kenteken="LGN98D", bewijs=pdf))
+    vergunning = lease_op_2_maart(client, digid_login, parkeer_form, django_capture_on_commit_callbacks)
     assert vergunning.state == "wachtlijst"
     assert at(date(2026, 4, 29), django_capture_on_commit_callbacks)["van_rechtswege"] == 0
     vergunning.refresh_from_db()

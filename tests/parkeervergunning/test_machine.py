@@ -1,11 +1,12 @@
 """The permit's legal lifecycle, written out: every transition from every state, end states included."""
 
 import pytest
-from django.utils import timezone
 
-from tests.machines import check_matrix, declared_guards, targets_along, walk, zaak_for
+from tests.machines import check_matrix, declared_guards, targets_along, walk
 from zaken.processes.parkeervergunning.definition import DEFINITION
-from zaken.processes.parkeervergunning.models import Parkeervergunning, Vergunningzone
+from zaken.processes.parkeervergunning.models import Parkeervergunning
+
+from .support import make_vergunning
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,6 @@ EXPECTED = {
     "geweigerd": {},  # end state
     "beeindigd": {},  # end state
 }
-
-
-def make_vergunning(state: str, _transition: str = "") -> Parkeervergunning:
-    zone = Vergunningzone.objects.filter(gemeente__slug="rotterdam").first()
-    return Parkeervergunning.objects.create(
-        zaak=zaak_for("parkeervergunning", zone.gemeente), state=state, zone=zone, bsn="999993653",
-        naam="Suzanne Moulin", adres="Boterdiep 31, 3077 AW Rotterdam", postcode="3077AW",
-        adresseerbaar_object="0599010000208579", kenteken="KSS27G", voertuig="Volkswagen Golf", eigen_voertuig=True,
-        gewenste_ingangsdatum=timezone.localdate(), email="test@example.nl")
 
 
 def test_every_transition_from_every_state(zones):

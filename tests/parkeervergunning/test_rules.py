@@ -228,3 +228,18 @@ def test_the_functional_administrator_may_manage_zones(demo):
 
     assert BEHEER_PERMISSIONS["parkeervergunning.vergunningzone"] == ("view", "add", "change")
     assert reverse("admin:parkeervergunning_vergunningzone_changelist")
+
+
+def test_the_tracker_panel_costs_two_queries_however_long_the_waiting_list(zones, django_assert_num_queries):
+    """The place is counted by one query (index parkeer_wachtlijst), never stored."""
+    from .support import make_vergunning
+    from zaken.processes.parkeervergunning.selectors import tracker_panel
+
+    for i in range(5):
+        Parkeervergunning.objects.filter(pk=make_vergunning("wachtlijst").pk).update(
+            wachtlijst_sinds=timezone.now() - timedelta(days=10 - i))
+    laatste = make_vergunning("wachtlijst")
+    Parkeervergunning.objects.filter(pk=laatste.pk).update(wachtlijst_sinds=timezone.now())
+    with django_assert_num_queries(2):
+        panel = tracker_panel(None, laatste.zaak)
+    assert panel["positie"] == 6
