@@ -243,3 +243,36 @@ def test_the_tracker_panel_costs_two_queries_however_long_the_waiting_list(zones
     with django_assert_num_queries(2):
         panel = tracker_panel(None, laatste.zaak)
     assert panel["positie"] == 6
+
+
+def test_the_civil_servant_cannot_grant_over_the_address_quota(client, digid_login, parkeer_form, rechten,
+                                                               django_capture_on_commit_callbacks):
+    """Johan's lease car waits; meanwhile his spouse got the one permit of their address."""
+    from django.contrib.auth import get_user_model
+
+    from tests.backoffice_tasks import open_task
+    from zaken.processes.parkeervergunning.flows import ParkeervergunningFlow
+
+    digid_login(JOHAN)
+    _r, lease = aanvragen(client, django_capture_on_commit_callbacks, parkeer_form(kenteken="LGN-98-D", bewijs=pdf()))
+    client.cookies.clear()
+    digid_login(JOHANS_PARTNER)
+    _r, partner = aanvragen(client, django_capture_on_commit_callbacks, parkeer_form(kenteken="GRF-52-B"))
+    assert partner.state == "verleend"
+    task = open_task(lease, ParkeervergunningFlow.beoordelen)
+    client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
+    base = f"/behandelen/taken/flows/{ParkeervergunningFlow.instance.app_label}/{task.process_id}/beoordelen/{task.pk}/"
+    client.post(base + "assign/")
+    response = client.post(base + "execute/", {"besluit": "verlenen", "motivering": "Contract in orde."})
+    assert response.status_code == 200 and "al 1 geldige vergunningen" in response.content.decode()
+    lease.refresh_from_db()
+    assert lease.state == "in_behandeling" and not lease.zaak.besluiten.exists()
+
+
+def test_every_vehicle_read_is_in_the_audit_log(client, digid_login, parkeer_form):
+    from zaken.models import AuditLog
+
+    digid_login(SUZANNE)
+    client.post(form_url(), parkeer_form())
+    entry = AuditLog.objects.filter(name="rdw_voertuig").get()
+    assert "kenteken" in entry.categories and SUZANNE not in str(entry.__dict__)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from django import forms
@@ -40,10 +41,10 @@ class ParkeervergunningForm(StripBidiMixin, forms.Form):
                            "ingevuld."),
         error_messages={"required": gettext_lazy("Bevestig dat u de auto zelf gebruikt en dat de gegevens kloppen.")})
 
-    def __init__(self, *args, bsn: str, terms: dict, vandaag: date, rdw, bewijs_bestaand: dict | None = None,
-                 **kwargs):
+    def __init__(self, *args, bsn: str, terms: dict, vandaag: date, voertuig_lezen: Callable[[str], dict],
+                 bewijs_bestaand: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.bsn, self.terms, self.vandaag, self.rdw = bsn, terms, vandaag, rdw
+        self.bsn, self.terms, self.vandaag, self.voertuig_lezen = bsn, terms, vandaag, voertuig_lezen
         self.bewijs_bestaand = bewijs_bestaand  # an upload kept from an earlier round of this draft
         self.voertuig: dict | None = None
         self.eigen = False
@@ -53,7 +54,7 @@ class ParkeervergunningForm(StripBidiMixin, forms.Form):
         if compact is None:
             raise ValidationError(_("Vul een geldig Nederlands kenteken in, bijvoorbeeld GZ-123-B of GZ123B."))
         try:
-            voertuig = self.rdw.voertuig(compact)  # Unavailable propagates: the view answers 503
+            voertuig = self.voertuig_lezen(compact)  # Unavailable propagates: the view answers 503
         except NotFound:
             raise ValidationError(_("De RDW kent dit kenteken niet. Controleer het kenteken op uw kentekenbewijs."))
         oordeel = voertuig_beoordelen(voertuig, bsn=self.bsn, terms=self.terms)

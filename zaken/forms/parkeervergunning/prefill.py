@@ -89,3 +89,13 @@ def parkeer_prefill(*, bsn: str, gemeente, reason: str = "parkeervergunning voor
                                   "Uw adres is volgens de BAG geen zelfstandige woning (het heeft geen woonfunctie). "
                                   "Een bewonersvergunning is alleen voor bewoners van een woning.")))
     return prefill
+
+
+def voertuig_lezen(*, kenteken: str, bsn: str, gemeente, reason: str) -> dict:
+    """One vehicle from the RDW, logged (the register names its holder). NotFound and Unavailable propagate."""
+    voertuig = get_adapter("rdw").voertuig(kenteken)
+    audit_record(actor=Actor.system("parkeervergunning: voertuig"), name="rdw_voertuig",
+                 operation=AuditLog.Operation.READ, gemeente=gemeente, subject_bsn=bsn,
+                 categories=["kenteken", "houder", "afmetingen"], reason=reason,
+                 processing_activity="parkeervergunning: aanvraag")
+    return voertuig

@@ -5,10 +5,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from zaken.forms.parkeervergunning.prefill import parkeer_prefill
+from zaken.forms.parkeervergunning.prefill import parkeer_prefill, voertuig_lezen
 from zaken.identity import AuthContext
 from zaken.integrations.errors import IntegrationError
-from zaken.integrations.registry import get_adapter
 from zaken.models import Gemeente
 
 from .models import Parkeervergunning, Vergunningzone
@@ -46,7 +45,7 @@ def demo_cases(*, stdout=None) -> None:
             continue  # idempotent
         prefill = parkeer_prefill(bsn=bsn, gemeente=gemeente, reason="demo")
         try:
-            voertuig = get_adapter("rdw").voertuig(kenteken)
+            voertuig = voertuig_lezen(kenteken=kenteken, bsn=bsn, gemeente=gemeente, reason="demo")
             eigen = voertuig["houder"].get("bsn") == bsn
             parkeervergunning_indienen(
                 auth=AuthContext.now(means="digid", level="midden", bsn=bsn, display_name=prefill.naam),

@@ -17,11 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from zaken.forms.parkeervergunning.forms import ParkeervergunningForm
-from zaken.forms.parkeervergunning.prefill import parkeer_prefill
+from zaken.forms.parkeervergunning.prefill import parkeer_prefill, voertuig_lezen
 from zaken.forms.parkeervergunning.rules import voertuig_omschrijving
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.rdw.kenteken import kenteken_weergave
-from zaken.integrations.registry import get_adapter
 from zaken.processes import drafts
 from zaken.processes.shared import step_url
 
@@ -83,6 +82,10 @@ def _situatie(request, reason: str):
     return prefill, zone, None
 
 
+def _voertuig(request, kenteken: str, reason: str) -> dict:
+    return voertuig_lezen(kenteken=kenteken, bsn=request.auth_context.bsn, gemeente=request.gemeente, reason=reason)
+
+
 def form_step(request):
     prefill, zone, refusal = _situatie(request, "parkeervergunning vooraf invullen")
     if refusal is not None:
@@ -90,7 +93,8 @@ def form_step(request):
     draft = drafts.draft_get(request, DRAFT_KEY)
     terms = _terms(request)
     form = ParkeervergunningForm(request.POST or None, request.FILES or None, bsn=request.auth_context.bsn,
-                                 terms=terms, vandaag=timezone.localdate(), rdw=get_adapter("rdw"),
+                                 terms=terms, vandaag=timezone.localdate(),
+                                 voertuig_lezen=lambda kenteken: _voertuig(request, kenteken, "kenteken controleren"),
                                  bewijs_bestaand=draft.get("bewijs"),
                                  initial=draft.get("velden") or {"ingangsdatum": timezone.localdate()})
     context = {"form": form, "prefill": prefill, "zone": zone, "bewijs": draft.get("bewijs"),
@@ -125,7 +129,7 @@ def check_step(request):
         return refusal
     velden = draft["velden"]
     try:
-        voertuig = get_adapter("rdw").voertuig(velden["kenteken"])
+        voertuig = _voertuig(request, velden["kenteken"], "parkeervergunning controleren")
     except Unavailable:
         return _niet_mogelijk(request, RDW_DOWN, later=True)
     except NotFound:
