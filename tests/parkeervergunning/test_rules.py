@@ -12,7 +12,7 @@ from tests.eform_check import confirm
 from zaken.models import Document, Zaak
 from zaken.processes.parkeervergunning.models import Parkeervergunning, Vergunningzone
 from zaken.processes.parkeervergunning.selectors import wachtlijstpositie
-from zaken.processes.parkeervergunning.services import parkeervergunning_beeindigen
+from zaken.processes.parkeervergunning.services import parkeervergunning_beeindigen, wachtlijsten_bijwerken
 from zaken.actors import Actor
 
 from .support import FEMKE, FREDERIK, JOHAN, JOHANS_PARTNER, MARTINUS, SUZANNE, aanvragen, form_url, pdf_text
@@ -61,6 +61,14 @@ def test_vehicle_refusals_sit_next_to_the_kenteken(client, digid_login, parkeer_
     assert response.status_code == 400 and message in html
     assert 'id="id_kenteken_error"' in html and 'id="id_bewijs_error"' not in html
     assert not Zaak.objects.exists()
+
+
+def test_the_proof_must_be_a_pdf_jpg_or_png(client, digid_login, parkeer_form):
+    digid_login(JOHAN)
+    tekst = SimpleUploadedFile("contract.txt", b"Leasecontract", content_type="text/plain")
+    response = client.post(form_url(), parkeer_form(kenteken="LGN-98-D", bewijs=tekst))
+    html = response.content.decode()
+    assert response.status_code == 400 and "Upload een PDF, JPG of PNG" in html and 'id="id_bewijs_error"' in html
 
 
 def test_a_start_date_in_the_past_is_refused(client, digid_login, parkeer_form):
@@ -176,6 +184,13 @@ def test_waiting_list_positions_are_counted_and_move_up(client, digid_login, par
         w.refresh_from_db()
     assert wachtenden[0].state == "verleend" and wachtlijstpositie(wachtenden[1]) == 1
     assert "U staat op plaats 1 van de wachtlijst" in _tracker_as("999990871", wachtenden[1])
+    # A permit that expires frees its place too: the periodic sweep moves the list up.
+    assert wachtlijsten_bijwerken() == 0
+    Parkeervergunning.objects.filter(pk=wachtenden[0].pk).update(vervaldatum=timezone.localdate() - timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert wachtlijsten_bijwerken() == 1
+    wachtenden[1].refresh_from_db()
+    assert wachtenden[1].state == "verleend" and wachtenden[1].zaak.besluiten.filter(document__isnull=False).exists()
 
 
 def _wachtende(bsn, kenteken, buur):
