@@ -20,7 +20,7 @@ def test_public_pages(page, demo, gemeente):
     for path, label in [("/", "gemeente kiezen"), (f"/{gemeente}/", "catalogus"),
                         (f"/{gemeente}/inloggen/", "inlogkeuze"), (f"/{gemeente}/inloggen/digid/", "DigiD-mock"),
                         (f"/{gemeente}/inloggen/eherkenning/", "eHerkenning-mock"),
-                        (f"/{gemeente}/aanvragen/parkeervergunning/", "product niet beschikbaar"),
+                        (f"/{gemeente}/aanvragen/evenementenvergunning/", "product niet beschikbaar"),
                         (f"/{gemeente}/onbekende-pagina/", "404"), ("/bestaat-niet/", "404 onbekende gemeente")]:
         page.goto(path)
         assert_accessible(page, f"{label} ({gemeente})")
@@ -62,13 +62,13 @@ def test_level_too_low_page(page, demo, gemeente):
     from zaken.registry import ProcessDefinition, PublicStatus, processes
 
     definition = ProcessDefinition(
-        slug="parkeervergunning", zaaktype_identificatie="T", zaaktype_omschrijving="T",
+        slug="evenementenvergunning", zaaktype_identificatie="T", zaaktype_omschrijving="T",
         public_statuses=(PublicStatus("ontvangen", "Ontvangen", "."),), min_level_digid="hoog",
         start_view="tests.browser.test_accessibility.fake_start")
-    processes.register("parkeervergunning", definition)
+    processes.register("evenementenvergunning", definition)
     try:
-        digid_login(page, gemeente, BSN, next_path=f"/{gemeente}/aanvragen/parkeervergunning/")
+        digid_login(page, gemeente, BSN, next_path=f"/{gemeente}/aanvragen/evenementenvergunning/")
         assert page.get_by_text("hoger betrouwbaarheidsniveau").is_visible()
         assert_accessible(page, f"niveau te laag ({gemeente})")
     finally:
-        processes.unregister("parkeervergunning")
+        processes.unregister("evenementenvergunning")

@@ -36,7 +36,8 @@ def test_counts_are_printed(registers):
     bedrijven = _json(registers[0], "kvk/basisprofielen.json")
     assert re.search(rf"addresses {len(adressen)} \(of which 18 demo extras\)", output)
     rijbewijzen = _json(registers[0], "rdw/rijbewijzen.json")["personen"]
-    assert f"companies {len(bedrijven)}, driving licences {len(rijbewijzen)}." in output
+    voertuigen = _json(registers[0], "rdw/voertuigen.json")["voertuigen"]
+    assert f"companies {len(bedrijven)}, driving licences {len(rijbewijzen)}, vehicles {len(voertuigen)}." in output
 
 
 def test_fixture_shapes(registers):

@@ -22,7 +22,7 @@ def test_catalogue_in_municipality_theme(client, demo, slug, theme):
 
 
 def test_product_without_process_says_so(client, demo):
-    response = client.get("/rotterdam/aanvragen/parkeervergunning/")
+    response = client.get("/rotterdam/aanvragen/evenementenvergunning/")
     assert response.status_code == 200
     assert "nog niet online aanvragen" in response.content.decode()
 

@@ -1,8 +1,9 @@
 """The RDW adapter interface: the driving licence, the photographer's pre-registration, the CBR
-health declaration and the order of a new licence (Digitaal Aanvragen Rijbewijzen, domain.md §3).
+health declaration and the order of a new licence (Digitaal Aanvragen Rijbewijzen, domain.md §3),
+and the vehicle register (kentekenregister) for the parkeervergunning.
 
 A real client and the mock implement the same methods. Every method raises only `NotFound`
-(unknown or malformed BSN or order, no licence) and `Unavailable` (RDW down).
+(unknown or malformed BSN, order or kenteken, no licence) and `Unavailable` (RDW down).
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ CATEGORIEEN = ("AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "
 IN_PRODUCTIE = "in_productie"
 GEREED = "gereed"
 NIET_UITGEREIKT = "niet_uitgereikt"
+
+# Who holds a vehicle: the person in the register, or a lease/company car held by a company.
+EIGEN = "eigen"
+LEASE = "lease"
 
 
 class RdwAdapter(BaseAdapter):
@@ -55,3 +60,10 @@ class RdwAdapter(BaseAdapter):
     def niet_uitgereikt_melden(self, order_id: str) -> None:
         """Report that the licence was not collected in time (the case lapsed). Idempotent."""
         raise NotImplementedError
+
+    def voertuig(self, kenteken: str) -> dict:
+        """One vehicle of the kentekenregister (the parkeervergunning, domain.md §4c): {"kenteken"
+        (without dashes), "merk", "handelsbenaming", "lengte_cm", "hoogte_cm", "houder": {"bsn"} or
+        {"kvk"}, "soort": eigen | lease}. NotFound for an unknown or malformed kenteken."""
+        raise NotImplementedError
+

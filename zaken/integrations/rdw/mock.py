@@ -1,4 +1,5 @@
-"""RDW mock: MOCK_DATA_DIR/rdw/rijbewijzen.json (written by mock_registers_build), plus its orders.
+"""RDW mock: MOCK_DATA_DIR/rdw/rijbewijzen.json and voertuigen.json (written by mock_registers_build),
+plus its orders.
 
 Orders are RdwMockBestelling rows; a licence is ready `RDW_MOCK_PRODUCTIEWERKDAGEN` working days
 (Atw calendar, default 2) after the order.
@@ -21,6 +22,7 @@ from ..errors import NotFound
 from ..models import RdwMockBestelling
 from ..registry import registries
 from .base import CATEGORIEEN, GELDIG, GEREED, IN_PRODUCTIE, NIET_UITGEREIKT, VERLOPEN, RdwAdapter
+from .kenteken import kenteken_normaliseren
 
 BSN_RE = re.compile(r"^\d{9}$")
 DEFAULT_PRODUCTIEWERKDAGEN = 2
@@ -40,6 +42,10 @@ def _dossier(bsn) -> dict:
     if found is None:
         raise NotFound("no driving licence")
     return found
+
+
+def _voertuigen(doc: dict) -> dict:
+    return doc["voertuigen"]
 
 
 def _status(rijbewijs: dict, today: date) -> str:
@@ -107,3 +113,11 @@ class RdwMock(RdwAdapter):
         bestelling = self._bestelling(order_id)
         RdwMockBestelling.objects.filter(pk=bestelling.pk, niet_uitgereikt_op__isnull=True).update(
             niet_uitgereikt_op=date.today())
+
+    def voertuig(self, kenteken):
+        check_available("rdw")
+        compact = kenteken_normaliseren(str(kenteken or ""))
+        found = load("rdw/voertuigen.json", _voertuigen).get(compact) if compact else None
+        if found is None:
+            raise NotFound("no such vehicle")  # never echo the value
+        return copy.deepcopy(found)

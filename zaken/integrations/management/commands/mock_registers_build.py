@@ -5,6 +5,7 @@
     MOCK_DATA_DIR/bag/adressen.json    BAG 2.0 adressenuitgebreid items (+ gemeenteIdentificatie)
     MOCK_DATA_DIR/kvk/basisprofielen.json, vestigingen.json   the demo companies, copied as shipped
     MOCK_DATA_DIR/rdw/rijbewijzen.json  a driving licence (+ photo, CBR) for every person aged 18+
+    MOCK_DATA_DIR/rdw/voertuigen.json   vehicles by kenteken for most of those persons (or their lease company)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ...bag.convert import AddressBook, load_extras
 from ...brp.convert import PersonConverter, select_current_lists
 from ...brp.gba import GEMEENTEN_CSV, PERSONEN_CSV, read_gemeenten, read_person_lists
 from ...rdw import generate as rdw
+from ...rdw import voertuigen
 
 KVK_FIXTURES = Path(__file__).resolve().parents[2] / "kvk" / "fixtures"
 KVK_FILES = ("basisprofielen.json", "vestigingen.json")
@@ -89,6 +91,8 @@ class Command(BaseCommand):
             shutil.copyfile(KVK_FIXTURES / name, target / "kvk" / name)
         rijbewijzen = rdw.build(personen, rdw_peildatum or date.today())
         write_json(target / "rdw" / "rijbewijzen.json", rijbewijzen)
+        auto = voertuigen.build(list(rijbewijzen["personen"]))
+        write_json(target / "rdw" / "voertuigen.json", auto)
         with open(KVK_FIXTURES / "basisprofielen.json", encoding="utf-8") as handle:
             bedrijven = len(json.load(handle))
 
@@ -98,4 +102,4 @@ class Command(BaseCommand):
             f"Mock registers written to {target}: persons {len(personen)} "
             f"(from {len(lists)} person lists; {without_bsn} without BSN and {duplicates} duplicate "
             f"BSNs left out), addresses {len(adressen)} (of which {len(extras)} demo extras), "
-            f"companies {bedrijven}, driving licences {len(rijbewijzen['personen'])}.")
+            f"companies {bedrijven}, driving licences {len(rijbewijzen['personen'])}, vehicles {len(auto['voertuigen'])}.")
