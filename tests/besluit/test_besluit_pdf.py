@@ -105,3 +105,13 @@ def test_besluit_van_rechtswege_says_so(zaak):
     assert "geldt vanaf 29 november 2026" in text and "artikel 8 van de Parkeerverordening" in text
     assert "uiterlijk op 11 januari 2027 binnen" in text
     assert Besluit.objects.get(pk=besluit.pk).document_id == besluit.document_id
+
+
+def test_the_running_header_of_the_next_pages_names_the_case_number(zaak):
+    """The header of page 2 reads "Zaaknummer ZAAK-...", never the besluit number under that label."""
+    besluit = besluit_nemen(zaak=zaak, besluittype="Parkeervergunning verleend", actor=ACTOR, grondslag="artikel 2",
+                            motivering="\n".join(["Een lange motivering die de brief over twee bladzijden zet."] * 12))
+    with besluit.document.bestand.open("rb") as f:
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(f.read())).pages]
+    assert len(pages) > 1
+    assert f"Zaaknummer {zaak.identificatie}" in pages[1] and f"Zaaknummer {besluit.identificatie}" not in pages[1]

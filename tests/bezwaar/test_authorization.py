@@ -6,12 +6,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from tests.backoffice_tasks import open_task
-from tests.conftest import login_session
-from zaken.identity import AuthContext
+from tests import logins
+from tests.logins import burger
 from zaken.processes.bezwaar.flows import BezwaarFlow
 from zaken.processes.bezwaar.models import Bezwaar
 
@@ -23,18 +22,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(datetime(2026, 11,
 SUZANNE = "999993653"  # Rotterdam too
 
 
-def burger(bsn: str) -> Client:
-    client = Client()
-    login_session(client, AuthContext.now(means="digid", level="midden", bsn=bsn, display_name="Ander"))
-    return client
-
-
-def bedrijf() -> Client:
-    client = Client()
-    login_session(client, AuthContext.now(means="eherkenning", level="EH3", kvk_nummer="69599068",
-                                          company_name="Stichting Haagse Zomerfeesten", acting_subject="urn:x",
-                                          display_name="M"))
-    return client
+def bedrijf():
+    return logins.bedrijf(level="EH3", kvk_nummer="69599068", vestigingsnummer="",
+                          company_name="Stichting Haagse Zomerfeesten")
 
 
 @pytest.mark.parametrize("who", ["another citizen", "a company"])

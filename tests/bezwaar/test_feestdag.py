@@ -6,11 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.test import Client
 
-from tests.conftest import login_session
-from zaken.identity import AuthContext
-
+from tests.logins import burger
 from zaken.processes.bezwaar.models import Bezwaar
 
 from .conftest import ESTRELLA
@@ -20,16 +17,9 @@ AMS = ZoneInfo("Europe/Amsterdam")
 pytestmark = pytest.mark.django_db
 
 
-def burger() -> Client:
-    """A fresh login: a session saved on another day has expired (DigiD: 15 minutes)."""
-    client = Client()
-    login_session(client, AuthContext.now(means="digid", level="midden", bsn=ESTRELLA, display_name="Estrella"))
-    return client
-
-
 def open_op(zaak, day: date) -> bool:
     with time_machine.travel(datetime(day.year, day.month, day.day, 16, tzinfo=AMS), tick=False):
-        client = burger()
+        client = burger(ESTRELLA)
         page = client.get(form_url(zaak)).content.decode()
         detail = client.get(detail_url(zaak)).content.decode()
     is_open = "Bezwaar versturen" in page
@@ -52,9 +42,9 @@ def test_bezwaar_window_closing_on_a_holiday(afgewezen, django_capture_on_commit
     assert open_op(zaak, laatste)
     assert not open_op(zaak, dicht)
     with time_machine.travel(datetime(dicht.year, dicht.month, dicht.day, 9, tzinfo=AMS), tick=False):
-        response = burger().post(form_url(zaak), bezwaar_data())
+        response = burger(ESTRELLA).post(form_url(zaak), bezwaar_data())
     assert response.status_code == 400 and not Bezwaar.objects.exists()
     with time_machine.travel(datetime(laatste.year, laatste.month, laatste.day, 23, 59, tzinfo=AMS), tick=False), \
             django_capture_on_commit_callbacks(execute=True):
-        response = burger().post(form_url(zaak), bezwaar_data())
+        response = burger(ESTRELLA).post(form_url(zaak), bezwaar_data())
     assert response.status_code == 302 and Bezwaar.objects.count() == 1

@@ -4,11 +4,10 @@ for a civil servant in Rotterdam; another citizen, a company and a civil servant
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
 from django.urls import reverse
 
 from tests.backoffice_tasks import open_task
-from tests.conftest import login_session
+from tests.logins import bedrijf, burger
 from zaken.identity import AuthContext
 from zaken.models import Document
 from zaken.processes.parkeervergunning.flows import ParkeervergunningFlow
@@ -25,18 +24,8 @@ def lease(client, digid_login, parkeer_form, rechten, django_capture_on_commit_c
     return aanvragen(client, django_capture_on_commit_callbacks, parkeer_form(kenteken="LGN-98-D", bewijs=pdf))[1]
 
 
-def burger(bsn=SUZANNE) -> Client:
-    other = Client()
-    login_session(other, AuthContext.now(means="digid", level="midden", bsn=bsn, display_name="Suzanne"))
-    return other
-
-
-def bedrijf() -> Client:
-    other = Client()
-    login_session(other, AuthContext.now(means="eherkenning", level="EH4", kvk_nummer="68750110",
-                                         vestigingsnummer="000037178601", company_name="Uitvaartcentrum De Maas B.V.",
-                                         acting_subject="urn:test:medewerker", display_name="Medewerker"))
-    return other
+def suzanne():
+    return burger(SUZANNE)
 
 
 def document_urls(vergunning) -> list[str]:
@@ -51,7 +40,7 @@ def test_the_applicant_sees_his_case_and_documents(client, lease):
         assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("wie", [burger, bedrijf])
+@pytest.mark.parametrize("wie", [suzanne, bedrijf])
 def test_others_get_404_on_the_tracker_and_the_documents(lease, wie):
     other = wie()
     assert other.get(tracker_url(lease)).status_code == 404
@@ -61,11 +50,11 @@ def test_others_get_404_on_the_tracker_and_the_documents(lease, wie):
 
 
 def test_another_citizens_form_pages_hold_nothing_of_his(lease):
-    suzanne = burger()
-    html = suzanne.get(form_url()).content.decode()
+    other = suzanne()
+    html = other.get(form_url()).content.decode()
     assert "Hofdijk" not in html and "Boterdiep" in html
     for step in ("controleren", "verzonden"):
-        response = suzanne.get(form_url(step=step))
+        response = other.get(form_url(step=step))
         assert response.status_code == 302 and response["Location"] == form_url()
 
 

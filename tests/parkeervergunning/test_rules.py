@@ -174,7 +174,7 @@ def test_waiting_list_positions_are_counted_and_move_up(client, digid_login, par
                   (("999996538", "GZX72H"), ("999990871", "HFH65X"))]
     assert [wachtlijstpositie(w) for w in wachtenden] == [1, 2]
     assert [w.state for w in wachtenden] == ["wachtlijst", "wachtlijst"]
-    # The placement is a besluit: the decision term ends, so no lex silencio while waiting.
+    # The placement is a besluit (with its letter): the decision term ends, so no lex silencio while waiting.
     assert wachtenden[0].zaak.besluiten.get().besluittype == "Plaatsing op de wachtlijst"
     tracker = _tracker_as("999990871", wachtenden[1])
     assert "U staat op plaats 2 van de wachtlijst" in tracker
@@ -190,7 +190,10 @@ def test_waiting_list_positions_are_counted_and_move_up(client, digid_login, par
     with django_capture_on_commit_callbacks(execute=True):
         assert wachtlijsten_bijwerken() == 1
     wachtenden[1].refresh_from_db()
-    assert wachtenden[1].state == "verleend" and wachtenden[1].zaak.besluiten.filter(document__isnull=False).exists()
+    assert wachtenden[1].state == "verleend"
+    # Two besluiten, each with its letter: the placement on the list, then the grant.
+    assert [(b.besluittype, bool(b.document_id)) for b in wachtenden[1].zaak.besluiten.order_by("pk")] == [
+        ("Plaatsing op de wachtlijst", True), ("Parkeervergunning verleend", True)]
 
 
 def _wachtende(bsn, kenteken, buur):
@@ -208,14 +211,9 @@ def _wachtende(bsn, kenteken, buur):
 
 
 def _tracker_as(bsn, vergunning) -> str:
-    from django.test import Client
+    from tests.logins import burger
 
-    from tests.conftest import login_session
-    from zaken.identity import AuthContext
-
-    other = Client()
-    login_session(other, AuthContext.now(means="digid", level="midden", bsn=bsn, display_name="Test"))
-    response = other.get(f"/rotterdam/mijn-zaken/{vergunning.zaak.identificatie}/")
+    response = burger(bsn).get(f"/rotterdam/mijn-zaken/{vergunning.zaak.identificatie}/")
     assert response.status_code == 200
     return response.content.decode()
 

@@ -5,10 +5,10 @@ Suzanne's renewal lies ready; another citizen, a company and a civil servant of 
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 
-from tests.conftest import login_session
+from tests import logins
+from tests.logins import bedrijf
 from zaken.identity import AuthContext
 from zaken.integrations.payments.models import MockProviderBetaling
 from zaken.models import Betaling, Document
@@ -34,18 +34,8 @@ def onbetaald(client, digid_login, rijbewijs_form, django_capture_on_commit_call
     return indienen(client, django_capture_on_commit_callbacks, rijbewijs_form())[1]
 
 
-def burger(bsn=FEMKE) -> Client:
-    other = Client()
-    login_session(other, AuthContext.now(means="digid", level="substantieel", bsn=bsn, display_name="Femke"))
-    return other
-
-
-def bedrijf() -> Client:
-    other = Client()
-    login_session(other, AuthContext.now(means="eherkenning", level="EH4", kvk_nummer="68750110",
-                                         vestigingsnummer="000037178601", company_name="Uitvaartcentrum De Maas B.V.",
-                                         acting_subject="urn:test:medewerker", display_name="Medewerker"))
-    return other
+def burger(bsn=FEMKE):
+    return logins.burger(bsn, level="substantieel")
 
 
 def documenten(rijbewijs):

@@ -5,7 +5,7 @@ A resident registered in the BRP at a dwelling (BAG: woonfunctie) inside a permi
 applicant, or a lease/company car with an uploaded contract or keeper's declaration. Too long or
 too high vehicles and a full address quota are refused on the form. A complete automatic case is
 granted at once (besluit with letter); a lease car goes to a civil servant; a full zone puts the
-application on a waiting list (itself a besluit), which moves up when permits end. The demo
+application on a waiting list (itself a besluit, with its letter), which moves up when permits end. The demo
 declares lex silencio positivo: an undecided case is granted van rechtswege (Awb 4:20b).
 """
 
@@ -41,10 +41,9 @@ DEFINITION = ProcessDefinition(
     flow="zaken.processes.parkeervergunning.flows.ParkeervergunningFlow",
     dossier_data="zaken.processes.parkeervergunning.selectors.dossier_data",
     tracker_panel="zaken.processes.parkeervergunning.selectors.tracker_panel",
-    # The grant, the refusal and the van-rechtswege grant record their own besluit (with letter and dates);
-    # the waiting list is a besluit too (it ends the decision term, so no lex silencio while waiting).
-    besluit_statussen={"verleend": "", "geweigerd": "", "van_rechtswege_verleend": "",
-                       "wachtlijst": _("Plaatsing op de wachtlijst")},
+    # No besluit_statussen: every decision (grant, refusal, the waiting list, van rechtswege) is a generic besluit
+    # with its letter (services._besluit); the placement on the waiting list ends the decision term, so lex
+    # silencio cannot grant a case the zone has no room for.
     on_van_rechtswege="zaken.processes.parkeervergunning.services.van_rechtswege_verleend",
     periodic="zaken.processes.parkeervergunning.services.wachtlijsten_bijwerken",
     demo_cases="zaken.processes.parkeervergunning.demo.demo_cases",

@@ -13,24 +13,25 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
+from zaken.documents.besluit import GRONDSLAG_VAN_RECHTSWEGE, besluit_nemen, besluit_van_rechtswege_bekendmaken
 from zaken.forms.parkeervergunning.prefill import ParkeerPrefill
 from zaken.forms.parkeervergunning.rules import voertuig_beoordelen, voertuig_omschrijving
 from zaken.identity import AuthContext
 from zaken.integrations.rdw.kenteken import kenteken_weergave
 from zaken.models import Besluit, Document, Gemeente, GemeenteProduct, Rol
-from zaken.notifications import notify_initiator
 from zaken.services import document_store, product_terms, zaak_create
-from zaken.termijn_engine import besluit_bekendmaken, besluit_vastleggen
 from zaken.termijnen import maanden_na
 
 from .definition import DEFAULT_TERMS, SLUG
 from .models import Parkeervergunning, Vergunningzone
-from .selectors import adres_vol, open_aanvraag_van, zone_vol, zone_voor
+from .selectors import adres_vol, open_aanvraag_van, wachtlijstpositie, zone_vol, zone_voor
 
 logger = logging.getLogger(__name__)
+BESLUIT_TEMPLATE = "parkeervergunning/pdf/besluit.html"
 
 
 class ParkeerRefused(Exception):
@@ -111,8 +112,7 @@ def parkeervergunning_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeent
                        content=content, bestandsnaam=naam, formaat=content_type, kenmerk="parkeer-bewijs")
     system = Actor.system("parkeervergunning")
     if zone_vol(zone=zone, vandaag=vandaag):
-        vergunning.wachtlijst_sinds = timezone.now()
-        vergunning.op_wachtlijst(by=system, toelichting=_("Vergunningzone %(z)s is vol.") % {"z": zone.naam})
+        _op_wachtlijst(vergunning, by=system)
     elif oordeel.eigen:
         _verlenen(vergunning, by=system, motivering=_(
             "U woont op een adres in vergunningzone %(z)s, de auto staat op uw naam, het voertuig is niet te lang of "
@@ -125,63 +125,87 @@ def parkeervergunning_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeent
     return vergunning
 
 
-def _brief(vergunning: Parkeervergunning, soort: str) -> None:
-    from .tasks import brief_maken
-
-    pk = vergunning.pk
-    transaction.on_commit(lambda: brief_maken.delay(vergunning_id=pk, soort=soort))
-
-
 def _vergunningnummer(vergunning: Parkeervergunning) -> str:
     return "PV-" + vergunning.zaak.identificatie.split("-", 1)[-1]
 
 
+def _grondslag(vergunning: Parkeervergunning) -> str:
+    """The legal basis the besluit names (Awb 3:47): the zone's article of the Parkeerverordening."""
+    return _("%(grond)s van de gemeente %(gemeente)s") % {"grond": vergunning.zone.rechtsgrond,
+                                                           "gemeente": vergunning.zaak.gemeente.naam}
+
+
+def _besluit(vergunning: Parkeervergunning, *, besluittype: str, beslissing: str, motivering: str, by: Actor,
+             ingangsdatum: date | None = None, vervaldatum: date | None = None) -> Besluit:
+    """Every decision on the application is a generic besluit (number, basis, motivation, dates, bezwaar clause)
+    with the permit's own facts in its letter."""
+    vergunning.motivering = motivering
+    return besluit_nemen(zaak=vergunning.zaak, besluittype=besluittype, motivering=motivering,
+                         grondslag=_grondslag(vergunning), actor=by, ingangsdatum=ingangsdatum,
+                         vervaldatum=vervaldatum, template=BESLUIT_TEMPLATE,
+                         context=_brief_context(vergunning, beslissing=beslissing))
+
+
+def _brief_context(vergunning: Parkeervergunning, *, beslissing: str = "") -> dict:
+    return {"vergunning": vergunning, "kenteken": kenteken_weergave(vergunning.kenteken), "zone": vergunning.zone,
+            "beslissing": beslissing, "positie": wachtlijstpositie(vergunning)}
+
+
+def _aangevraagd(vergunning: Parkeervergunning) -> str:
+    return _("Op %(d)s vroeg u een parkeervergunning voor bewoners aan.") % {
+        "d": date_format(timezone.localtime(vergunning.zaak.registratiedatum), "j F Y")}
+
+
+def _op_wachtlijst(vergunning: Parkeervergunning, *, by: Actor) -> Besluit:
+    """The zone is full: a besluit on the application (no permit now, a place on the waiting list). It ends the
+    decision term, so lex silencio cannot grant what the zone has no room for; the applicant may object to it."""
+    zone = vergunning.zone
+    vergunning.wachtlijst_sinds = timezone.now()
+    vergunning.op_wachtlijst(by=by, toelichting=_("Vergunningzone %(z)s is vol.") % {"z": zone.naam})
+    return _besluit(vergunning, by=by, besluittype=_("Plaatsing op de wachtlijst"), beslissing=_(
+        "%(aangevraagd)s Wij verlenen u nu geen vergunning, omdat vergunningzone %(z)s vol is. Wij plaatsen uw "
+        "aanvraag op de wachtlijst.") % {"aangevraagd": _aangevraagd(vergunning), "z": zone.naam}, motivering=_(
+        "Vergunningzone %(z)s heeft ruimte voor %(n)s vergunningen en die zijn allemaal verleend. Komt er een plaats "
+        "vrij, dan krijgt de eerste op de wachtlijst die plaats. Uw plaats op de wachtlijst ziet u op Mijn zaken.")
+        % {"z": zone.naam, "n": zone.capaciteit})
+
+
 def _verlenen(vergunning: Parkeervergunning, *, by: Actor, motivering: str) -> Besluit:
-    """Grant now (the caller saves): the besluit with its dates, the letter on commit, a message."""
+    """Grant now (the caller saves): the besluit with its dates and letter, then the transition."""
     terms = terms_for(vergunning.zaak.gemeente)
-    vandaag = timezone.localdate()
-    ingang, verval = geldigheid(gewenst=vergunning.gewenste_ingangsdatum, vandaag=vandaag, terms=terms)
+    ingang, verval = geldigheid(gewenst=vergunning.gewenste_ingangsdatum, vandaag=timezone.localdate(), terms=terms)
     vergunning.ingangsdatum, vergunning.vervaldatum = ingang, verval
     vergunning.vergunningnummer = _vergunningnummer(vergunning)
-    vergunning.motivering = motivering
-    besluit = besluit_vastleggen(zaak=vergunning.zaak, besluittype=_("Parkeervergunning verleend"), datum=vandaag,
-                                 ingangsdatum=ingang, verzenddatum=vandaag, toelichting=motivering, actor=by)
-    besluit.vervaldatum = verval
-    besluit.save(update_fields=["vervaldatum"])
+    besluit = _besluit(vergunning, by=by, besluittype=_("Parkeervergunning verleend"), motivering=motivering,
+                       ingangsdatum=ingang, vervaldatum=verval, beslissing=_(
+                           "%(aangevraagd)s Wij verlenen u deze vergunning.") % {
+                           "aangevraagd": _aangevraagd(vergunning)})
     vergunning.verlenen(by=by, toelichting=_("Geldig van %(van)s tot en met %(tot)s.") % {
         "van": ingang.strftime("%d-%m-%Y"), "tot": verval.strftime("%d-%m-%Y")})
-    _brief(vergunning, "verleend")
-    notify_initiator(zaak=vergunning.zaak, subject=_("Uw parkeervergunning is verleend"), body=_(
-        "Uw parkeervergunning voor kenteken %(k)s is geldig vanaf %(d)s. Het besluit staat bij uw documenten op Mijn "
-        "zaken.") % {"k": kenteken_weergave(vergunning.kenteken), "d": ingang.strftime("%d-%m-%Y")})
     return besluit
 
 
 @transaction.atomic
 def parkeervergunning_beoordelen(*, vergunning: Parkeervergunning, by: Actor, besluit: str, motivering: str) -> None:
     """The civil servant's decision: grant, or refuse with a motivation (a besluit with bezwaar)."""
-    vergunning = Parkeervergunning.objects.select_for_update().select_related("zaak__gemeente").get(pk=vergunning.pk)
+    vergunning = Parkeervergunning.objects.select_for_update().select_related("zaak__gemeente", "zone").get(
+        pk=vergunning.pk)
     if besluit == "verlenen":
         _verlenen(vergunning, by=by, motivering=motivering)
     else:
-        vergunning.motivering = motivering
-        besluit_vastleggen(zaak=vergunning.zaak, besluittype=_("Parkeervergunning geweigerd"),
-                           datum=timezone.localdate(), verzenddatum=timezone.localdate(), toelichting=motivering,
-                           actor=by)
+        _besluit(vergunning, by=by, besluittype=_("Parkeervergunning geweigerd"), motivering=motivering,
+                 beslissing=_("%(aangevraagd)s Wij weigeren deze vergunning.") % {
+                     "aangevraagd": _aangevraagd(vergunning)})
         vergunning.weigeren(by=by, toelichting=motivering)
-        _brief(vergunning, "geweigerd")
-        notify_initiator(zaak=vergunning.zaak, subject=_("Uw aanvraag voor een parkeervergunning is geweigerd"),
-                         body=_("Het besluit met de reden en hoe u bezwaar kunt maken staat bij uw documenten op Mijn "
-                                "zaken."))
     vergunning.save()
 
 
 def van_rechtswege_verleend(*, zaak, besluit: Besluit) -> None:
     """The term engine's hook (Awb 4:20b): the besluit van rechtswege is recorded; make it the permit,
-    publish it (3:41, 4:20c) with a letter that says so, and stop the civil servant's task."""
+    publish it (3:41, 4:20c) with the generic letter that says so, and stop the civil servant's task."""
     from .flows import ParkeervergunningFlow
 
-    vergunning = Parkeervergunning.objects.select_for_update().get(zaak=zaak)
+    vergunning = Parkeervergunning.objects.select_for_update().select_related("zone").get(zaak=zaak)
     if vergunning.state not in (Parkeervergunning.State.ONTVANGEN, Parkeervergunning.State.IN_BEHANDELING):
         logger.warning("parkeervergunning %s: van rechtswege in state %s", vergunning.pk, vergunning.state)
         return
@@ -195,18 +219,17 @@ def van_rechtswege_verleend(*, zaak, besluit: Besluit) -> None:
     besluit.vervaldatum = vergunning.vervaldatum
     besluit.save(update_fields=["vervaldatum"])
     system = Actor.system("lex silencio")
-    besluit_bekendmaken(besluit=besluit, datum=timezone.localdate(), actor=system)
     vergunning.van_rechtswege_verlenen(by=system, toelichting=_(
         "Niet op tijd beslist: van rechtswege verleend, geldig vanaf %(d)s.") % {"d": ingang.strftime("%d-%m-%Y")})
     vergunning.save()
+    besluit_van_rechtswege_bekendmaken(
+        zaak=zaak, besluit=besluit, grondslag=f"{_grondslag(vergunning)} en {GRONDSLAG_VAN_RECHTSWEGE}",
+        template=BESLUIT_TEMPLATE, context=_brief_context(vergunning, beslissing=_(
+            "Uw parkeervergunning voor bewoners is daarmee verleend.")))
     process = ParkeervergunningFlow.process_class.objects.filter(
         flow_class=ParkeervergunningFlow, artifact_object_id=vergunning.pk).first()
     if process is not None and process.status == "NEW":
         ParkeervergunningFlow.instance.cancel(process)  # the decision is taken: the task has nothing left to decide
-    _brief(vergunning, "van_rechtswege")
-    notify_initiator(zaak=zaak, subject=_("Uw parkeervergunning is van rechtswege verleend"), body=_(
-        "Wij hebben niet op tijd beslist op uw aanvraag. Daarom is uw parkeervergunning van rechtswege verleend, geldig "
-        "vanaf %(d)s. Het besluit staat bij uw documenten op Mijn zaken.") % {"d": ingang.strftime("%d-%m-%Y")})
 
 
 @transaction.atomic
