@@ -70,7 +70,7 @@ def stored_files(location) -> list:
 class MoveConsent:
     """Verhuizing: inwoning with the main occupant's consent."""
 
-    error_id = "toestemming_error"
+    error_id = "id_toestemming_error"
     url = "/rotterdam/aanvragen/verhuizing/"
 
     def __init__(self, client, digid_login, eherkenning_login):
