@@ -62,6 +62,16 @@ class PublicStatus:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """What the applicant files, in the receipt's words (Dutch, gettext_noop)."""
+
+    noun: str = "aanvraag"  # "uw aanvraag", "uw bezwaarschrift", "uw melding"
+    person: str = "aanvrager"  # who filed it: "Aanvrager", "Beste aanvrager,"
+    # Why its receipt is confirmed: Awb 4:3a for an application, 6:14 for a bezwaarschrift.
+    article: str = "artikel 4:3a van de Algemene wet bestuursrecht"
+
+
+@dataclass(frozen=True)
 class ProcessDefinition:
     """What the portal and back office need to know of a process; the rest stays in its package."""
 
@@ -122,6 +132,8 @@ class ProcessDefinition:
     # Dotted path of the object that files a bezwaar on any besluit as a case of its own (one process declares
     # it; see zaken.bezwaren for the methods it has). The portal reaches it only through zaken.bezwaren.
     bezwaar_handler: str = ""
+    # How the receipt names what was filed and who filed it; the default is an application (aanvraag).
+    submission: Submission = Submission()
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

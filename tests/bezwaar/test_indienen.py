@@ -2,10 +2,12 @@
 once per person; refused after the term with the last day and the reason (Awb 6:7, 6:8)."""
 
 from datetime import date, datetime
+from io import BytesIO
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from pypdf import PdfReader
 
 from zaken.models import Document, Zaak
 from zaken.processes.bezwaar.models import Bezwaar
@@ -46,7 +48,11 @@ def test_a_bezwaar_becomes_a_linked_case_with_a_receipt(afgewezen, digid_login, 
     nieuw = bezwaar.zaak
     assert nieuw.gemeente == zaak.gemeente and nieuw.initiator_bsn == ESTRELLA
     assert nieuw.zaaktype.process_slug == "bezwaar"
-    assert nieuw.documenten.filter(kenmerk="ontvangstbevestiging").exists()
+    # The receipt confirms a bezwaarschrift (Awb 6:14), not an application.
+    with nieuw.documenten.get(kenmerk="ontvangstbevestiging").bestand.open("rb") as f:
+        ontvangst = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(f.read())).pages).split())
+    assert "Ontvangstbevestiging van uw bezwaarschrift" in ontvangst and "artikel 6:14" in ontvangst
+    assert "aanvraag" not in ontvangst.lower()
     assert nieuw.documenten.filter(soort=Document.Soort.BIJLAGE).count() == 1
     assert [s.statustype.code for s in nieuw.statussen.all()] == ["ontvangen", "in_behandeling"]
     # Awb 7:10: six weeks after the end of the bezwaar term (11 January 2027): Monday 22 February 2027.

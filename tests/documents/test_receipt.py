@@ -277,3 +277,23 @@ def test_gegevens_are_readable_and_private():
     assert items[1]["value"] == "******333"
     assert items[2]["children"] == [{"label": "Straat", "value": "Markt"}]
     assert mask_bsn(BSN) == "******782"
+
+
+def test_the_receipt_names_what_was_filed_after_the_zaaktype(zaak):
+    """An application by default (Awb 4:3a); a process that files something else says so (a bezwaarschrift, 6:14)."""
+    from zaken.registry import ProcessDefinition, Submission, processes
+
+    text = " ".join(pdf_text(receipt_pdf(zaak=zaak)).split())
+    assert "Ontvangstbevestiging van uw aanvraag" in text and "artikel 4:3a" in text and "Aanvrager" in text
+    slug = zaak.zaaktype.process_slug
+    processes.register(slug, ProcessDefinition(
+        slug=slug, zaaktype_identificatie="TEST-BEZWAAR-DOC", zaaktype_omschrijving="Bezwaar", public_statuses=(),
+        submission=Submission(noun="bezwaarschrift", person="indiener",
+                              article="artikel 6:14 van de Algemene wet bestuursrecht")))
+    try:
+        text = " ".join(pdf_text(receipt_pdf(zaak=zaak)).split())
+    finally:
+        processes.unregister(slug)
+    assert "Ontvangstbevestiging van uw bezwaarschrift" in text and "Uw bezwaarschrift volgen" in text
+    assert "bezwaarschrift hebben ontvangen (artikel 6:14 van de Algemene wet bestuursrecht)" in text
+    assert "Indiener" in text and "aanvraag" not in text.lower() and "4:3a" not in text

@@ -10,6 +10,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
 
 from ..models import Document, Rol, Status, Zaak
+from ..registry import Submission, processes
 from ..termijn_engine import termijn_config
 from ..validators import is_valid_bsn
 from .letters import store_once
@@ -52,6 +53,7 @@ def receipt_context(*, zaak: Zaak) -> dict:
     status = zaak.huidige_status or Status.objects.filter(zaak=zaak).order_by("-datum_status_gezet", "-pk").first()
     tracker = tracker_url(zaak)
     return {
+        **submission_words(zaak),
         "zaak": zaak,
         "product": zaak.zaaktype.omschrijving,
         "aanvrager": _applicant(initiator, zaak),
@@ -67,6 +69,14 @@ def receipt_context(*, zaak: Zaak) -> dict:
         "gegevens": gegevens_items(zaak.gegevens, known_bsns={zaak.initiator_bsn,
                                                               initiator.inp_bsn if initiator else ""}),
     }
+
+
+def submission_words(zaak: Zaak) -> dict:
+    """What the process says was filed (ProcessDefinition.submission): an aanvraag unless it says otherwise."""
+    slug = zaak.zaaktype.process_slug
+    submission = processes.get(slug).submission if slug in processes else Submission()
+    return {"stuk": gettext(submission.noun), "indiener": gettext(submission.person),
+            "ontvangst_artikel": gettext(submission.article)}
 
 
 def tracker_url(zaak: Zaak) -> str:

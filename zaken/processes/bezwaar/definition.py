@@ -9,7 +9,7 @@ of the bezwaar term. No bezwaar against a beslissing op bezwaar (7:1): only bero
 
 from django.utils.translation import gettext_noop as _
 
-from zaken.registry import ProcessDefinition, PublicStatus
+from zaken.registry import ProcessDefinition, PublicStatus, Submission
 
 SLUG = "bezwaar"
 
@@ -35,6 +35,8 @@ DEFINITION = ProcessDefinition(
     tracker_panel="zaken.processes.bezwaar.selectors.tracker_panel",
     bezwaar_handler="zaken.processes.bezwaar.handler.HANDLER",
     bezwaar_mogelijk=False,
+    submission=Submission(noun=_("bezwaarschrift"), person=_("indiener"),
+                          article=_("artikel 6:14 van de Algemene wet bestuursrecht")),
     in_catalogus=False,
     elders_tekst=_("Bezwaar maken doet u in Mijn zaken: open de zaak met het besluit waar u het niet mee eens "
                    "bent en kies bij dat besluit 'Bezwaar maken'."),
