@@ -14,3 +14,10 @@ def fingerprint_of(page) -> str:
 def confirm(client, check_url: str):
     """GET the check page, then POST its form with the fingerprint it carried."""
     return client.post(check_url, {"vingerafdruk": fingerprint_of(client.get(check_url))})
+
+
+def send(client, form_url: str, data: dict):
+    """Post the form (it must answer with its check page) and confirm that page; the response of the confirm."""
+    response = client.post(form_url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return confirm(client, response["Location"])

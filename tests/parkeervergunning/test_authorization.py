@@ -7,8 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tests.backoffice_tasks import open_task
-from tests.logins import bedrijf, burger
-from zaken.identity import AuthContext
+from tests.logins import bedrijf, burger, start_view_404_for_companies
 from zaken.models import Document
 from zaken.processes.parkeervergunning.flows import ParkeervergunningFlow
 
@@ -66,17 +65,10 @@ def test_a_company_is_refused_on_every_step_of_the_form(lease):
 
 
 def test_the_form_view_itself_is_404_for_anything_but_digid(rf, demo):
-    from django.http import Http404
-
     from zaken.processes.parkeervergunning.eform import start
 
-    request = rf.get(form_url())
-    request.auth_context = AuthContext.now(means="eherkenning", level="EH4", kvk_nummer="68750110",
-                                           company_name="B.V.", acting_subject="urn:x", display_name="M")
-    request.gemeente = demo["rotterdam"]
-    for step in ("", "controleren", "verzonden", "onbekend"):
-        with pytest.raises(Http404):
-            start(request, gemeente_product=None, definition=None, step=step)
+    start_view_404_for_companies(rf, start, url=form_url(), gemeente=demo["rotterdam"],
+                                 steps=("", "controleren", "verzonden", "onbekend"))
 
 
 def test_a_civil_servant_of_another_municipality(client, lease):

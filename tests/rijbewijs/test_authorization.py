@@ -8,8 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tests import logins
-from tests.logins import bedrijf
-from zaken.identity import AuthContext
+from tests.logins import bedrijf, start_view_404_for_companies
 from zaken.integrations.payments.models import MockProviderBetaling
 from zaken.models import Betaling, Document
 from zaken.processes.rijbewijs.afhaalcode import afhaalcode
@@ -101,17 +100,10 @@ def test_a_company_is_refused_on_every_step_of_the_form(onbetaald):
 
 def test_the_form_itself_is_404_for_anything_but_digid(rf, onbetaald, demo):
     """Behind the portal's check, the process view refuses a non-DigiD login on its own too."""
-    from django.http import Http404
-
     from zaken.processes.rijbewijs.eform import start
 
-    request = rf.get(form_url())
-    request.auth_context = AuthContext.now(means="eherkenning", level="EH4", kvk_nummer="68750110",
-                                           company_name="B.V.", acting_subject="urn:x", display_name="M")
-    request.gemeente = demo["rotterdam"]
-    for step in ("", "controleren", "betalen", "verzonden"):
-        with pytest.raises(Http404):
-            start(request, gemeente_product=None, definition=None, step=step)
+    start_view_404_for_companies(rf, start, url=form_url(), gemeente=demo["rotterdam"],
+                                 steps=("", "controleren", "betalen", "verzonden"))
 
 
 def test_a_civil_servant_of_another_municipality(client, kaart):
