@@ -236,3 +236,21 @@ def test_uploads_are_case_documents(betaald):
     kenmerken = set(Document.objects.filter(zaak=betaald.zaak).values_list("kenmerk", flat=True))
     assert {"evenement-veiligheidsplan", "evenement-situatietekening"} <= kenmerken
     assert pdf  # the helper the steps used
+
+
+def test_verdaging_beyond_the_configured_maximum_is_refused(client, betaald):
+    """26 April 2027 + 8 weeks = 21 June 2027: 22 June is refused, also when reached in two steps."""
+    zaak = betaald.zaak
+    url = reverse("behandelen:zaken:termijn_verlengen", args=[zaak.pk])
+    with time_machine.travel(datetime(2027, 4, 20, 10, tzinfo=NL_TIME), tick=False):
+        client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
+        response = client.post(url, {"tot": "22-06-2027", "reden": "Te lang."})
+        assert response.status_code == 400
+        assert "ten hoogste 8 weken" in response.content.decode() and "21-06-2027" in response.content.decode()
+        assert client.post(url, {"tot": "17-05-2027", "reden": "Eerst drie weken."}).status_code == 302
+    with time_machine.travel(datetime(2027, 5, 10, 10, tzinfo=NL_TIME), tick=False):
+        client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
+        assert client.post(url, {"tot": "22-06-2027", "reden": "Nog meer."}).status_code == 400
+        assert client.post(url, {"tot": "21-06-2027", "reden": "Tot het maximum."}).status_code == 302
+    zaak.refresh_from_db()
+    assert zaak.uiterlijke_einddatum_afdoening == date(2027, 6, 21)

@@ -94,3 +94,27 @@ def test_lead_time(klasse, melding, vandaag, te_laat, uiterlijk):
     ("C", {"wegafsluiting": True}, ["politie", "brandweer", "ggd", "verkeer"])])
 def test_advisers_per_class(klasse, kw, adviseurs):
     assert rules.adviseurs(rules.kenmerken(answers(**kw)), klasse, DEFAULT_TERMS) == adviseurs
+
+
+def test_a_class_or_adviser_the_rules_do_not_know_is_ignored():
+    tabel = [{"kenmerk": "bezoekers", "vanaf": 1, "klasse": "D"}, {"kenmerk": "onbekend", "vanaf": 0, "klasse": "B"}]
+    assert rules.risicoklasse(rules.kenmerken(answers()), tabel) == "B"  # an unknown figure counts as 0
+    terms = {"adviseurs_per_klasse": {"B": ["politie", "burgemeester"]}}
+    assert rules.adviseurs(rules.kenmerken(answers()), "B", terms) == ["politie"]
+
+
+@pytest.mark.parametrize(("key", "value", "ok"), [
+    ("risicotabel", [{"kenmerk": "bezoekers", "vanaf": 200, "klasse": "C"}], True),
+    ("risicotabel", [{"kenmerk": "bezoekers", "vanaf": "veel", "klasse": "C"}], False),
+    ("risicotabel", [{"kenmerk": "bezoekers", "klasse": "C"}], False),
+    ("melding", {"max_bezoekers": 50, "geluid_tot_uur": 21, "max_bouwwerk_m2": 0, "locatie_soorten": ["prive"]}, True),
+    ("melding", {"max_bezoekers": 50}, False),
+    ("leges_klassen", [{"klasse": "alle", "tot_bezoekers": None, "bedrag_cent": 25000}], True),
+    ("leges_klassen", [{"klasse": "alle", "tot_bezoekers": None, "bedrag_cent": "250"}], False),
+    ("grondslag", "artikel 2:25 APV Rotterdam 2026", True),
+    ("verdaging_max_weken", 4, True),
+])
+def test_a_municipality_overrides_the_tables_in_the_admin(key, value, ok):
+    from zaken.admin_forms import term_errors
+
+    assert (term_errors(product_slug="evenementenvergunning", terms={key: value}) == []) is ok

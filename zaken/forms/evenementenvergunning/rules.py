@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from decimal import Decimal
 
 KLASSEN = ("A", "B", "C")
+ADVISEURS = ("politie", "brandweer", "ggd", "verkeer")  # zaken.models.Adviseur, without "overig" (it needs a name)
 
 
 def _uur(tijd: time | None) -> float:
@@ -49,7 +49,8 @@ def risicoklasse(kenmerk: dict, tabel: list[dict]) -> str:
     """
     klasse = "A"
     for regel in tabel:
-        if float(kenmerk.get(regel["kenmerk"], 0)) >= float(regel["vanaf"]) and regel["klasse"] > klasse:
+        if (regel["klasse"] in KLASSEN and regel["klasse"] > klasse
+                and float(kenmerk.get(regel["kenmerk"], 0)) >= float(regel["vanaf"])):
             klasse = regel["klasse"]
     return klasse
 
@@ -73,7 +74,7 @@ def grootteklasse(bezoekers: int, klassen: list[dict]) -> dict:
 
 
 def leges_cent(bezoekers: int, klassen: list[dict]) -> int:
-    return int(Decimal(str(grootteklasse(bezoekers, klassen)["bedrag"])) * 100)
+    return max(0, int(grootteklasse(bezoekers, klassen)["bedrag_cent"]))
 
 
 def euro(cent: int) -> str:
@@ -100,8 +101,8 @@ def indientermijn(*, begin: date, vandaag: date, klasse: str, melding: bool, ter
 
 
 def adviseurs(kenmerk: dict, klasse: str, terms: dict) -> list[str]:
-    """Who advises: the class's advisers, and traffic whenever a road is closed."""
-    namen = list(terms["adviseurs_per_klasse"].get(klasse, []))
+    """Who advises: the class's advisers, and traffic whenever a road is closed (unknown names are left out)."""
+    namen = [n for n in terms["adviseurs_per_klasse"].get(klasse, []) if n in ADVISEURS]
     if kenmerk["wegafsluiting"] and "verkeer" not in namen:
         namen.append("verkeer")
     return namen

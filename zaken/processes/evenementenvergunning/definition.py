@@ -42,11 +42,12 @@ DEFAULT_TERMS = {
         {"kenmerk": "vuurwerk", "vanaf": 1, "klasse": "C"},
     ],
     "adviseurs_per_klasse": {"A": [], "B": ["politie", "brandweer"], "C": ["politie", "brandweer", "ggd", "verkeer"]},
-    # Leges by size class (Delft 2024): the first class whose tot_bezoekers (inclusive) holds.
+    # Leges by size class (Delft 2024): the first class whose tot_bezoekers (inclusive) holds; null: no limit.
+    # The tables keep this shape when a municipality overrides them (zaken.admin_forms checks it).
     "leges_klassen": [
-        {"klasse": "klein", "tot_bezoekers": 500, "bedrag": "193.70"},
-        {"klasse": "middel", "tot_bezoekers": 5000, "bedrag": "502.10"},
-        {"klasse": "groot", "tot_bezoekers": None, "bedrag": "799.60"},
+        {"klasse": "klein", "tot_bezoekers": 500, "bedrag_cent": 19370},
+        {"klasse": "middel", "tot_bezoekers": 5000, "bedrag_cent": 50210},
+        {"klasse": "groot", "tot_bezoekers": None, "bedrag_cent": 79960},
     ],
     "grondslag": "artikel 2:25 van de Algemene Plaatselijke Verordening",
     "melding_grondslag": "artikel 2:25, tweede lid, van de Algemene Plaatselijke Verordening",
