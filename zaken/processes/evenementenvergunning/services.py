@@ -138,7 +138,7 @@ def evenement_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeente: Gemee
     if oordeel.melding:
         brief_inplannen(evenement, "melding")
     elif oordeel.leges_cent == 0:  # a municipality without leges: nothing to pay
-        _betaald(evenement, moment=timezone.now())
+        leges_voldaan(evenement, moment=timezone.now())
     return evenement
 
 
@@ -165,10 +165,10 @@ def evenement_betaald(betaling: Betaling) -> None:
         logger.warning("evenement %s: payment %s arrived in state %s", evenement.pk, betaling.pk, evenement.state)
         terugbetaling_aanvragen(betaling, reden=_("De leges waren al betaald."))
         return
-    _betaald(evenement, moment=betaling.paid_at)
+    leges_voldaan(evenement, moment=betaling.paid_at)
 
 
-def _betaald(evenement: Evenement, *, moment: datetime) -> None:
+def leges_voldaan(evenement: Evenement, *, moment: datetime) -> None:
     from .flows import EvenementenvergunningFlow
 
     system = Actor.system("betaling")
