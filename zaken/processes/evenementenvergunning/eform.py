@@ -9,7 +9,7 @@ melding (no leges) to the sent page.
 from __future__ import annotations
 
 from django.core.files.storage import default_storage
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -17,11 +17,10 @@ from django.views.decorators.cache import never_cache
 from zaken.forms.evenementenvergunning import rules
 from zaken.forms.evenementenvergunning.forms import STAPPEN, UPLOADS, antwoorden_lezen
 from zaken.forms.evenementenvergunning.prefill import aanvrager_prefill
-from zaken.integrations.errors import IntegrationError
 from zaken.models import Zaak
 from zaken.processes import drafts
+from zaken.processes.betalen import naar_de_betaling, zaak_om_te_betalen
 from zaken.processes.shared import step_url
-from zaken.selectors import zaak_get_for_subject
 
 from .definition import SLUG
 from .models import Evenement
@@ -126,7 +125,7 @@ def check_step(request):
     context = {"a": antwoorden, "oordeel": oordeel, "leges": rules.euro(oordeel.leges_cent), "aanvrager": aanvrager,
                "te_laat": te_laat_tekst(oordeel.indiening) if oordeel.indiening.te_laat else "",
                "uploads": draft.get("uploads") or {},
-               "stap_urls": {s: _url(request, s) for s in VOLGORDE}, **drafts.check_context(draft)}
+               "stap_urls": [(STAPPEN[s].titel, _url(request, s)) for s in VOLGORDE], **drafts.check_context(draft)}
     if request.method != "POST":
         return render(request, "evenementenvergunning/controleren.html", context)
     if not drafts.draft_confirmed(request, draft):
@@ -157,30 +156,18 @@ def _na_indienen(request, zaak: Zaak):
     evenement = Evenement.objects.select_related("zaak").get(zaak=zaak)
     if evenement.state != Evenement.State.ONTVANGEN:
         return redirect(_url(request, "verzonden"))
-    try:
-        betaling = evenement_betaling(evenement=evenement, site_url=request.build_absolute_uri("/"),
-                                      terug_url=_tracker(request, zaak.identificatie))
-    except IntegrationError:
-        request.session[BETAALFOUT_KEY] = zaak.identificatie
-        return redirect(_url(request, "verzonden"))
-    request.session.pop(BETAALFOUT_KEY, None)
-    if betaling.status == betaling.Status.PAID or not betaling.checkout_url:
-        return HttpResponseRedirect(_tracker(request, zaak.identificatie))
-    return HttpResponseRedirect(betaling.checkout_url)
+    tracker = _tracker(request, zaak.identificatie)
+    return naar_de_betaling(
+        request, zaak=zaak, fout_key=BETAALFOUT_KEY, verzonden_url=_url(request, "verzonden"), tracker_url=tracker,
+        starten=lambda: evenement_betaling(evenement=evenement, site_url=request.build_absolute_uri("/"),
+                                           terug_url=tracker))
 
 
 def pay_step(request):
     """POST from the tracker or the sent page: pay the leges of an application that waits for them (again)."""
     if request.method != "POST":
         return redirect(_url(request))
-    try:
-        zaak = zaak_get_for_subject(gemeente=request.gemeente, auth=request.auth_context,
-                                    identificatie=(request.POST.get("zaak") or "")[:40])
-    except Zaak.DoesNotExist:
-        raise Http404 from None
-    if not Evenement.objects.filter(zaak=zaak).exists():
-        raise Http404
-    return _na_indienen(request, zaak)
+    return _na_indienen(request, zaak_om_te_betalen(request, model=Evenement))
 
 
 def sent_step(request):
