@@ -202,6 +202,7 @@ def test_a_melding_is_accepted_after_the_prohibition_period(melding, django_capt
     melding.refresh_from_db()
     assert melding.state == Evenement.State.MELDING_GEACCEPTEERD
     assert melding.zaak.einddatum is not None and not melding.zaak.besluiten.exists()
+    assert melding.zaak.termijn_gebeurtenissen.filter(soort="besloten", datum=date(2027, 3, 9)).count() == 1
     process = EvenementenvergunningFlow.process_class.objects.get(artifact_object_id=melding.pk, flow_class=EvenementenvergunningFlow)
     assert process.status == "CANCELED"
     at(date(2027, 3, 10), django_capture_on_commit_callbacks)  # nothing happens twice
@@ -254,3 +255,15 @@ def test_verdaging_beyond_the_configured_maximum_is_refused(client, betaald):
         assert client.post(url, {"tot": "21-06-2027", "reden": "Tot het maximum."}).status_code == 302
     zaak.refresh_from_db()
     assert zaak.uiterlijke_einddatum_afdoening == date(2027, 6, 21)
+
+
+def test_the_tracker_panel_reads_at_most_two_queries(client, demo, rechten, bedrijf, django_capture_on_commit_callbacks,
+                                                     django_assert_max_num_queries):
+    from zaken.models import Zaak
+    from zaken.processes.evenementenvergunning.selectors import tracker_panel
+
+    evenement = ingediend(client, bedrijf, django_capture_on_commit_callbacks, betaal=False)
+    zaak = Zaak.objects.get(pk=evenement.zaak_id)
+    with django_assert_max_num_queries(2):
+        panel = tracker_panel(None, zaak)
+    assert panel["kan_betalen"] and panel["leges"] == "€ 502,10"

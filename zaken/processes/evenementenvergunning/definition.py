@@ -66,7 +66,9 @@ DEFINITION = ProcessDefinition(
     flow="zaken.processes.evenementenvergunning.flows.EvenementenvergunningFlow",
     dossier_data="zaken.processes.evenementenvergunning.selectors.dossier_data",
     tracker_panel="zaken.processes.evenementenvergunning.selectors.tracker_panel",
-    besluit_statussen={"verleend": "", "geweigerd": "", "melding_verboden": ""},
+    # The grant, the refusal and a prohibition record their besluit (besluit_nemen); an accepted melding only
+    # closes the term (no besluit: nothing to object to).
+    besluit_statussen={"verleend": "", "geweigerd": "", "melding_verboden": "", "melding_geaccepteerd": ""},
     periodic="zaken.processes.evenementenvergunning.services.evenementen_bijwerken",
     demo_cases="zaken.processes.evenementenvergunning.demo.demo_cases",
     public_statuses=(
