@@ -71,8 +71,8 @@ class EvenementStap(StapForm):
             self.add_error("einde", _("De laatste dag ligt vóór de eerste dag. Kies de eerste dag of een latere."))
         if (begin and einde and begin == einde and data.get("begintijd") and data.get("eindtijd")
                 and data["eindtijd"] <= data["begintijd"] and data["eindtijd"].hour >= 6):
-            self.add_error("eindtijd", _("De eindtijd ligt vóór de begintijd. Duurt het evenement tot na middernacht, "
-                                         "vul dan een eindtijd vóór 06:00 in."))
+            self.add_error("eindtijd", _("De eindtijd ligt vóór de begintijd. Duurt het evenement tot na "
+                                         "middernacht, vul dan een eindtijd vóór 06:00 in."))
         return data
 
 

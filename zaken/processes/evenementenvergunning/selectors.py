@@ -28,8 +28,8 @@ def dossier_data(zaak) -> dict:
         _("Programma"): a.get("programma", ""),
         _("Locatie"): f"{evenement.locatie} ({a.get('locatie_soort', '')})",
         _("Bezoekers tegelijk"): f"{evenement.bezoekers} ({a.get('leeftijd', '')})",
-        _("Versterkt geluid"): f"{a.get('geluid_van', '')} – {a.get('geluid_tot', '')}, {a.get('geluid_db', '')} dB(A)"
-        if a.get("geluid") else _("nee"),
+        _("Versterkt geluid"): (f"{a.get('geluid_van', '')} – {a.get('geluid_tot', '')}, "
+                                f"{a.get('geluid_db', '')} dB(A)") if a.get("geluid") else _("nee"),
         _("Bouwwerken"): a.get("bouwwerken", "") or _("geen"),
         _("Wegafsluiting"): a.get("verkeer", "") if a.get("wegafsluiting") else _("nee"),
         _("EHBO en beveiliging"): f"{a.get('ehbo', '')} / {a.get('beveiliging', '')}",

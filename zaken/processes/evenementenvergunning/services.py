@@ -108,7 +108,8 @@ def evenement_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeente: Gemee
     a = aanvraag.antwoorden
     vandaag = timezone.localdate()
     if a["begin"] < vandaag or a["einde"] < a["begin"]:
-        raise EvenementRefused(_("Kies een eerste dag vanaf vandaag en een laatste dag niet vóór de eerste."), "begin")
+        raise EvenementRefused(_("Kies een eerste dag vanaf vandaag en een laatste dag niet vóór de eerste."),
+                               "begin")
     terms = terms_for(gemeente)
     oordeel = beoordeling(a, terms=terms, vandaag=vandaag)
     gegevens = {"Evenement": a["naam"], "Datum": f"{a['begin']:%d-%m-%Y} – {a['einde']:%d-%m-%Y}",
@@ -276,9 +277,9 @@ def evenementen_bijwerken(*, vandaag: date | None = None) -> int:
             if process is not None:
                 EvenementenvergunningFlow.instance.cancel(process)  # nothing left to decide: the task goes
             moved += 1
-    waiting = EvenementenvergunningFlow.task_class.objects.filter(
-        process__flow_class=EvenementenvergunningFlow, flow_task=EvenementenvergunningFlow.advies, status="NEW").values_list(
-        "process__artifact_object_id", flat=True)
+    flow = EvenementenvergunningFlow
+    waiting = flow.task_class.objects.filter(process__flow_class=flow, flow_task=flow.advies,
+                                             status="NEW").values_list("process__artifact_object_id", flat=True)
     for evenement in Evenement.objects.filter(pk__in=list(waiting)).select_related("zaak").prefetch_related(
             "zaak__adviesverzoeken"):
         with transaction.atomic():
