@@ -1,5 +1,6 @@
 """The checks of the functional-administration forms: what the model's own validators leave open."""
 
+import json
 import re
 from decimal import Decimal
 
@@ -75,6 +76,28 @@ class GemeenteHostForm(forms.ModelForm):
         return hostname
 
 
+def _gestructureerd(default) -> bool:
+    return isinstance(default, (dict, str)) or (isinstance(default, list) and bool(default)
+                                                and isinstance(default[0], dict))
+
+
+def _zelfde_vorm(value, default) -> bool:
+    """A structured setting keeps its default's shape: the same keys, numbers as numbers, text as text."""
+    if isinstance(default, dict):
+        return (isinstance(value, dict) and set(value) == set(default)
+                and all(_zelfde_vorm(value[k], default[k]) for k in default))
+    if isinstance(default, list):
+        rij = default[0] if default and isinstance(default[0], dict) else None
+        if rij is not None:
+            return isinstance(value, list) and bool(value) and all(_zelfde_vorm(v, rij) for v in value)
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if default is None or isinstance(default, (int, float)):
+        return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
+    return isinstance(value, str) and len(value) <= 300
+
+
 def term_errors(*, product_slug: str, terms) -> list[str]:
     """Why a product's terms are refused: unknown keys, or values that are no sane whole numbers."""
     if not isinstance(terms, dict):
@@ -88,6 +111,11 @@ def term_errors(*, product_slug: str, terms) -> list[str]:
         elif key not in known:
             errors.append(str(_("%(key)s: onbekende instelling. Mogelijk zijn: %(known)s.")
                               % {"key": key, "known": ", ".join(sorted(known)) or _("geen")}))
+        elif _gestructureerd(known[key]):  # a rule table or text of the process (e.g. the event's risk table)
+            if not _zelfde_vorm(value, known[key]):
+                errors.append(str(_("%(key)s: houd de vorm van de standaardwaarde aan (dezelfde namen, getallen "
+                                    "als getal, tekst als tekst): %(default)s")
+                                  % {"key": key, "default": json.dumps(known[key], ensure_ascii=False)[:300]}))
         elif isinstance(known[key], bool):  # a switch of the process (e.g. oud_rijbewijs_inleveren)
             if not isinstance(value, bool):
                 errors.append(str(_("%(key)s: vul true of false in.") % {"key": key}))

@@ -185,6 +185,14 @@ def termijn_verlengen(*, zaak: Zaak, tot: date, reden: str, actor: Actor, vandaa
     if tot <= stand.einddatum:
         raise TermijnFout(_("Kies een datum na het huidige einde van de termijn, %(d)s.")
                           % {"d": stand.einddatum.strftime("%d-%m-%Y")})
+    # A product may cap the verdaging (its term `verdaging_max_weken`, e.g. APV 1:2: at most 8 weeks).
+    max_weken = int(termijn_terms(zaak).get("verdaging_max_weken") or 0)
+    if max_weken:
+        zonder = termijn_stand(zaak=zaak, events=zaak.termijn_gebeurtenissen.exclude(soort=Soort.VERLENGD))
+        grens = zonder.einddatum + timedelta(weeks=max_weken)
+        if tot > grens:
+            raise TermijnFout(_("De termijn kan met ten hoogste %(w)s weken worden verlengd: kies %(d)s of eerder.")
+                              % {"w": max_weken, "d": grens.strftime("%d-%m-%Y")})
     nummer = zaak.termijn_gebeurtenissen.filter(soort=Soort.VERLENGD).count() + 1
     document = letter_create(
         zaak=zaak, kenmerk=f"verlenging-{nummer}", template=VERLENGING_TEMPLATE,

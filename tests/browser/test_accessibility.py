@@ -4,6 +4,8 @@ import pytest
 from django.http import HttpResponse
 
 from tests.factories import ZaakFactory
+from tests.wegwerp import SLUG as WEGWERP
+from tests.wegwerp import wegwerp_product
 from zaken.documents.receipt import receipt_create
 
 from .conftest import assert_accessible, screenshot
@@ -17,10 +19,11 @@ BSN = "999993653"
 
 @pytest.mark.parametrize("gemeente", THEMES)
 def test_public_pages(page, demo, gemeente):
+    wegwerp_product()
     for path, label in [("/", "gemeente kiezen"), (f"/{gemeente}/", "catalogus"),
                         (f"/{gemeente}/inloggen/", "inlogkeuze"), (f"/{gemeente}/inloggen/digid/", "DigiD-mock"),
                         (f"/{gemeente}/inloggen/eherkenning/", "eHerkenning-mock"),
-                        (f"/{gemeente}/aanvragen/evenementenvergunning/", "product niet beschikbaar"),
+                        (f"/{gemeente}/aanvragen/{WEGWERP}/", "product niet beschikbaar"),
                         (f"/{gemeente}/onbekende-pagina/", "404"), ("/bestaat-niet/", "404 onbekende gemeente")]:
         page.goto(path)
         assert_accessible(page, f"{label} ({gemeente})")
@@ -62,13 +65,14 @@ def test_level_too_low_page(page, demo, gemeente):
     from zaken.registry import ProcessDefinition, PublicStatus, processes
 
     definition = ProcessDefinition(
-        slug="evenementenvergunning", zaaktype_identificatie="T", zaaktype_omschrijving="T",
+        slug=WEGWERP, zaaktype_identificatie="T", zaaktype_omschrijving="T",
         public_statuses=(PublicStatus("ontvangen", "Ontvangen", "."),), min_level_digid="hoog",
         start_view="tests.browser.test_accessibility.fake_start")
-    processes.register("evenementenvergunning", definition)
+    wegwerp_product()
+    processes.register(WEGWERP, definition)
     try:
-        digid_login(page, gemeente, BSN, next_path=f"/{gemeente}/aanvragen/evenementenvergunning/")
+        digid_login(page, gemeente, BSN, next_path=f"/{gemeente}/aanvragen/{WEGWERP}/")
         assert page.get_by_text("hoger betrouwbaarheidsniveau").is_visible()
         assert_accessible(page, f"niveau te laag ({gemeente})")
     finally:
-        processes.unregister("evenementenvergunning")
+        processes.unregister(WEGWERP)

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.wegwerp import wegwerp_product
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,7 +24,8 @@ def test_catalogue_in_municipality_theme(client, demo, slug, theme):
 
 
 def test_product_without_process_says_so(client, demo):
-    response = client.get("/rotterdam/aanvragen/evenementenvergunning/")
+    slug = wegwerp_product()
+    response = client.get(f"/rotterdam/aanvragen/{slug}/")
     assert response.status_code == 200
     assert "nog niet online aanvragen" in response.content.decode()
 

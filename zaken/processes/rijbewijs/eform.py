@@ -16,11 +16,10 @@ from django.views.decorators.cache import never_cache
 
 from zaken.forms.rijbewijs.forms import RijbewijsForm
 from zaken.forms.rijbewijs.prefill import LATER, rijbewijs_prefill
-from zaken.integrations.errors import IntegrationError
 from zaken.models import Zaak
 from zaken.processes import drafts
+from zaken.processes.betalen import naar_de_betaling, zaak_om_te_betalen
 from zaken.processes.shared import step_url
-from zaken.selectors import zaak_get_for_subject
 
 from .models import Afhaallocatie, Rijbewijs
 from .services import Aanvraag, RijbewijsRefused, leges_cent, euro, rijbewijs_betaling, rijbewijs_indienen, terms_for
@@ -125,32 +124,20 @@ def check_step(request):
 def _to_payment(request, zaak: Zaak):
     """Off to the provider's page; when it cannot be reached, the case waits and says how to pay later."""
     rijbewijs = Rijbewijs.objects.select_related("zaak").get(zaak=zaak)
+    tracker = _tracker(request, zaak.identificatie)
     if rijbewijs.state != Rijbewijs.State.ONTVANGEN:
-        return HttpResponseRedirect(_tracker(request, zaak.identificatie))
-    try:
-        betaling = rijbewijs_betaling(rijbewijs=rijbewijs, site_url=request.build_absolute_uri("/"),
-                                      terug_url=_tracker(request, zaak.identificatie))
-    except IntegrationError:
-        request.session[BETAALFOUT_KEY] = zaak.identificatie
-        return redirect(_url(request, "verzonden"))
-    request.session.pop(BETAALFOUT_KEY, None)  # the provider answers again: the sent page stops saying it is down
-    if betaling.status == betaling.Status.PAID or not betaling.checkout_url:
-        return HttpResponseRedirect(_tracker(request, zaak.identificatie))
-    return HttpResponseRedirect(betaling.checkout_url)
+        return HttpResponseRedirect(tracker)
+    return naar_de_betaling(
+        request, zaak=zaak, fout_key=BETAALFOUT_KEY, verzonden_url=_url(request, "verzonden"), tracker_url=tracker,
+        starten=lambda: rijbewijs_betaling(rijbewijs=rijbewijs, site_url=request.build_absolute_uri("/"),
+                                           terug_url=tracker))
 
 
 def pay_step(request):
     """POST from the tracker or the sent page: pay an application that waits for its payment (again)."""
     if request.method != "POST":
         return redirect(_url(request))
-    try:
-        zaak = zaak_get_for_subject(gemeente=request.gemeente, auth=request.auth_context,
-                                    identificatie=(request.POST.get("zaak") or "")[:40])
-    except Zaak.DoesNotExist:
-        raise Http404 from None
-    if not Rijbewijs.objects.filter(zaak=zaak).exists():
-        raise Http404
-    return _to_payment(request, zaak)
+    return _to_payment(request, zaak_om_te_betalen(request, model=Rijbewijs))
 
 
 def sent_step(request):
