@@ -112,6 +112,9 @@ class ProcessDefinition:
     # Dotted path of a callable(*, zaak, besluit) run when the term engine wrote a besluit van rechtswege
     # (Awb 4:20b; only for products whose terms set lex_silencio_positivo): publish it, notify, move on.
     on_van_rechtswege: str = ""
+    # Dotted path of a callable(*, zaak, verzoek, user) run when a civil servant recorded an Adviesverzoek's
+    # advice in the dossier (a process that keeps a task per advice closes it).
+    on_advies_vastgelegd: str = ""
     # Dotted path of a callable() the periodic sweep runs (resume waiting work, deadlines).
     periodic: str = ""
     # Dotted path of a callable(stdout=) that files demo cases through the process's own services.

@@ -90,3 +90,14 @@ def pdf_text(document) -> str:
 
     with document.bestand.open("rb") as fh:
         return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(fh.read())).pages).split())
+
+
+def advies_geven(client, capture, evenement, adviseur: str, uitkomst: str = "positief",
+                 advies: str = "Geen bezwaar.", username: str = "behandelaar-rotterdam"):
+    """The civil servant records one adviser's advice in its task (claim, then execute)."""
+    from tests.backoffice_tasks import work_task
+    from zaken.processes.evenementenvergunning.flows import EvenementenvergunningFlow
+
+    with capture(execute=True):
+        return work_task(EvenementenvergunningFlow, client, evenement, f"advies_{adviseur}",
+                         {"uitkomst": uitkomst, "advies": advies}, username)

@@ -1,4 +1,5 @@
-"""Paying, the advice requests per class with their terms, the civil servant's decision, the melding's
+"""Paying, the advice requests per class with their terms (the advice tasks: test_advies.py), the civil
+servant's decision, the melding's
 short path and the verdaging, with time travel.
 
 Hand-computed: filed on Monday 1 March 2027. Advice terms are 15 working days: Monday 22 March 2027 (no
@@ -15,15 +16,13 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.backoffice_tasks import open_task, work_task
-from zaken.actors import Actor
-from zaken.adviezen import advies_vastleggen
 from zaken.models import Besluit, Document
 from zaken.processes.evenementenvergunning.flows import EvenementenvergunningFlow
 from zaken.processes.evenementenvergunning.models import Evenement
 from zaken.termijnen import NL_TIME
 from zaken.timers import sweep
 
-from .support import KVK, SUZANNE, antwoorden, betalen, indienen, klein, pdf, pdf_text, tracker_url
+from .support import KVK, SUZANNE, advies_geven, antwoorden, betalen, indienen, klein, pdf, pdf_text, tracker_url
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +76,8 @@ def test_the_tracker_asks_for_payment_and_the_hook_moves_the_case_on_once(
     assert evenement.state == Evenement.State.IN_BEHANDELING and evenement.betaald_op is not None
     assert evenement.zaak.statussen.filter(to_state="in_behandeling").count() == 1
     assert evenement.zaak.adviesverzoeken.count() == 2
-    assert open_task(evenement, EvenementenvergunningFlow.advies)
+    assert open_task(evenement, EvenementenvergunningFlow.advies_politie)
+    assert open_task(evenement, EvenementenvergunningFlow.advies_brandweer)
     with time_machine.travel(GEDIEND, tick=False):
         assert "met betalen" not in client.get(tracker_url(evenement)).content.decode()
 
@@ -105,22 +105,15 @@ def test_class_a_goes_straight_to_the_civil_servant(client, demo, rechten, digid
     assert open_task(evenement, EvenementenvergunningFlow.beoordelen)
 
 
-def test_the_civil_servant_waits_for_advice_or_its_term(betaald, django_capture_on_commit_callbacks):
-    capture = django_capture_on_commit_callbacks
-    politie = betaald.zaak.adviesverzoeken.get(adviseur="politie")
+def _adviezen(client, evenement, capture):
     with time_machine.travel(datetime(2027, 3, 10, 9, tzinfo=NL_TIME), tick=False):
-        advies_vastleggen(adviesverzoek=politie, advies="Geen bezwaar, wel 4 beveiligers.", uitkomst="positief",
-                          actor=Actor.system("test"))
-    at(date(2027, 3, 10), capture)
-    assert open_task(betaald, EvenementenvergunningFlow.advies)  # the fire service has until 22 March
-    at(date(2027, 3, 22), capture)
-    assert open_task(betaald, EvenementenvergunningFlow.advies)
-    at(date(2027, 3, 23), capture)  # overdue: the civil servant decides without it
-    assert open_task(betaald, EvenementenvergunningFlow.beoordelen)
+        advies_geven(client, capture, evenement, "politie", advies="Geen bezwaar, wel 4 beveiligers.")
+        advies_geven(client, capture, evenement, "brandweer", uitkomst="positief_met_voorwaarden",
+                     advies="Vluchtwegen vrijhouden.")
 
 
 def _beoordelen(client, evenement, capture, data):
-    at(date(2027, 3, 23), capture)
+    _adviezen(client, evenement, capture)
     with time_machine.travel(datetime(2027, 3, 24, 11, tzinfo=NL_TIME), tick=False), capture(execute=True):
         work_task(EvenementenvergunningFlow, client, evenement, "beoordelen", data, "behandelaar-rotterdam")
     evenement.refresh_from_db()
@@ -150,7 +143,7 @@ def test_refusal_with_motivation(client, betaald, django_capture_on_commit_callb
 
 
 def test_a_grant_needs_conditions(client, betaald, django_capture_on_commit_callbacks):
-    at(date(2027, 3, 23), django_capture_on_commit_callbacks)
+    _adviezen(client, betaald, django_capture_on_commit_callbacks)
     client.force_login(get_user_model().objects.get(username="behandelaar-rotterdam"))
     task = open_task(betaald, EvenementenvergunningFlow.beoordelen)
     base = f"/behandelen/taken/flows/{EvenementenvergunningFlow.instance.app_label}/{task.process_id}/beoordelen/{task.pk}/"

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -17,6 +18,7 @@ from zaken.actors import Actor
 from zaken.adviezen import advies_vastleggen, advies_vragen, adviestermijn_werkdagen, is_te_laat
 from zaken.forms.validators import StripBidiMixin
 from zaken.models import Adviesverzoek, Adviseur, Uitkomst, Zaak
+from zaken.registry import processes
 from zaken.selectors import zaak_list_for_medewerker
 
 from .dashboard import stand_tekst
@@ -47,7 +49,9 @@ class AdviesVragenForm(StripBidiMixin, forms.Form):
 
 
 class AdviesVastleggenForm(StripBidiMixin, forms.Form):
-    uitkomst = forms.ChoiceField(label=_("Uitkomst"), choices=Uitkomst.choices, widget=forms.RadioSelect,
+    # "geen advies ontvangen" belongs to a process's advice task, after the term.
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), widget=forms.RadioSelect,
+                                 choices=[c for c in Uitkomst.choices if c[0] != Uitkomst.GEEN],
                                  error_messages={"required": _("Kies de uitkomst van het advies."),
                                                  "invalid_choice": _("Kies een van de uitkomsten.")})
     advies = forms.CharField(label=_("Advies (tekst of samenvatting)"), max_length=10000,
@@ -103,6 +107,13 @@ def advies_vragen_view(request, pk: int):
     return _terug(pk)
 
 
+def _process_hook(zaak: Zaak, verzoek: Adviesverzoek, user) -> None:
+    slug = zaak.zaaktype.process_slug
+    definition = processes.get(slug) if slug in processes else None  # a retired process keeps its data
+    if definition and definition.on_advies_vastgelegd:
+        import_string(definition.on_advies_vastgelegd)(zaak=zaak, verzoek=verzoek, user=user)
+
+
 @require_POST
 @never_cache
 def advies_vastleggen_view(request, pk: int, advies_pk: int):
@@ -119,6 +130,7 @@ def advies_vastleggen_view(request, pk: int, advies_pk: int):
     _verzoek, nieuw = advies_vastleggen(adviesverzoek=verzoek, advies=form.cleaned_data["advies"],
                                         uitkomst=form.cleaned_data["uitkomst"], actor=Actor.medewerker(request.user))
     if nieuw:
+        _process_hook(zaak, _verzoek, request.user)
         messages.success(request, _("Het advies is vastgelegd."))
     else:
         messages.info(request, _("Dit advies was al vastgelegd; er is niets gewijzigd."))

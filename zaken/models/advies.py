@@ -27,6 +27,7 @@ class Uitkomst(models.TextChoices):
     POSITIEF = "positief", _("positief")
     VOORWAARDEN = "positief_met_voorwaarden", _("positief met voorwaarden")
     NEGATIEF = "negatief", _("negatief")
+    GEEN = "geen_advies", _("geen advies ontvangen")  # the term passed without an answer
 
 
 class Adviesverzoek(FSMModelMixin, models.Model):

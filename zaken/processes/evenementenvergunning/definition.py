@@ -70,6 +70,7 @@ DEFINITION = ProcessDefinition(
     # closes the term (no besluit: nothing to object to).
     besluit_statussen={"verleend": "", "geweigerd": "", "melding_verboden": "", "melding_geaccepteerd": ""},
     periodic="zaken.processes.evenementenvergunning.services.evenementen_bijwerken",
+    on_advies_vastgelegd="zaken.processes.evenementenvergunning.services.advies_in_dossier_vastgelegd",
     demo_cases="zaken.processes.evenementenvergunning.demo.demo_cases",
     public_statuses=(
         PublicStatus("ontvangen", _("Ontvangen, wacht op betaling"),

@@ -54,7 +54,8 @@ class Evenement(CaseMachine):
     class Meta:
         verbose_name = _("evenementenvergunning")
         verbose_name_plural = _("evenementenvergunningen")
-        permissions = [("beoordelen_evenement", _("Kan een evenementenvergunning of -melding beoordelen"))]
+        permissions = [("beoordelen_evenement", _("Kan een evenementenvergunning of -melding beoordelen")),
+                       ("advies_evenement", _("Kan een advies over een evenement vastleggen"))]
         indexes = [models.Index(fields=["state", "verbod_uiterlijk"], name="evenement_melding_termijn")]
 
     def __str__(self):

@@ -1,5 +1,5 @@
 """Writes of the event application: file it (permit or melding), the leges hook, the advice requests,
-the civil servant's decisions and the periodic sweep (meldingen accepted, advice waits ended).
+the advice tasks' writes, the civil servant's decisions and the periodic sweep (meldingen accepted).
 
 Decisions go through the core's `besluit_nemen` (the burgemeester's besluit, with bezwaar).
 """
@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
-from zaken.adviezen import advies_vragen, is_te_laat
+from zaken.adviezen import advies_vastleggen, advies_vragen, is_te_laat
 from zaken.documents.besluit import besluit_nemen
 from zaken.forms.evenementenvergunning import rules
 from zaken.identity import AuthContext
 from zaken.integrations.payments.services import betaling_starten, terugbetaling_aanvragen
-from zaken.models import Adviesverzoek, Betaling, Document, Gemeente, GemeenteProduct, Rol
+from zaken.models import Adviesverzoek, Betaling, Document, Gemeente, GemeenteProduct, Rol, Uitkomst
 from zaken.notifications import notify_initiator
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import werkdagen_na
@@ -179,8 +179,7 @@ def leges_voldaan(evenement: Evenement, *, moment: datetime) -> None:
     adviezen_vragen(evenement, actor=Actor.system("evenementenvergunning"))
     notify_initiator(zaak=evenement.zaak, subject=_("Wij hebben uw betaling ontvangen"), body=_(
         "Uw aanvraag voor een evenementenvergunning is in behandeling. U ziet de voortgang op Mijn zaken."))
-    EvenementenvergunningFlow.complete_waiting(case=evenement, node_name="betaling")
-    adviezen_afronden(evenement)
+    EvenementenvergunningFlow.complete_waiting(case=evenement, node_name="betaling")  # one task per adviser
 
 
 def adviezen_vragen(evenement: Evenement, *, actor: Actor) -> list[Adviesverzoek]:
@@ -194,19 +193,30 @@ def adviezen_vragen(evenement: Evenement, *, actor: Actor) -> list[Adviesverzoek
             for adviseur in rules.adviseurs(kenmerk, evenement.risicoklasse, terms)]
 
 
-def adviezen_binnen(evenement: Evenement, *, vandaag: date | None = None) -> bool:
-    """Every advice is in, or its term has passed (the civil servant decides without it)."""
-    return all(not v.is_open or is_te_laat(v, vandaag=vandaag) for v in evenement.zaak.adviesverzoeken.all())
+def advies_verzoek(evenement: Evenement, adviseur: str) -> Adviesverzoek:
+    """The request of this adviser kind (the newest, should the dossier have asked twice)."""
+    return evenement.zaak.adviesverzoeken.filter(adviseur=adviseur).order_by("-gevraagd_op", "-pk").first()
 
 
-def adviezen_afronden(evenement: Evenement, *, vandaag: date | None = None) -> bool:
-    """Move on to the civil servant once the advice is complete; idempotent."""
+def advies_taak_vastleggen(*, evenement: Evenement, adviseur: str, advies: str, uitkomst: str,
+                           actor: Actor) -> None:
+    """The advice task's write; an advice recorded meanwhile in the dossier is kept (idempotent)."""
+    verzoek = advies_verzoek(evenement, adviseur)
+    if uitkomst == Uitkomst.GEEN and verzoek.is_open and not is_te_laat(verzoek):
+        raise EvenementRefused(_("Kies ‘geen advies ontvangen’ pas na de adviestermijn (%(d)s).") % {
+            "d": verzoek.termijn.strftime("%d-%m-%Y")}, "uitkomst")
+    advies_vastleggen(adviesverzoek=verzoek, advies=advies, uitkomst=uitkomst, actor=actor)
+
+
+def advies_in_dossier_vastgelegd(*, zaak, verzoek: Adviesverzoek, user) -> None:
+    """The dossier's hook (ProcessDefinition.on_advies_vastgelegd): the same advice task is done."""
     from .flows import EvenementenvergunningFlow
 
-    if evenement.state != Evenement.State.IN_BEHANDELING or not adviezen_binnen(evenement, vandaag=vandaag):
-        return False
-    EvenementenvergunningFlow.complete_waiting(case=evenement, node_name="advies")
-    return True
+    evenement = Evenement.objects.filter(zaak=zaak).first()
+    if evenement is None or verzoek.adviseur not in rules.ADVISEURS or \
+            advies_verzoek(evenement, verzoek.adviseur).pk != verzoek.pk:
+        return
+    EvenementenvergunningFlow.complete_advies(case=evenement, adviseur=verzoek.adviseur, user=user)
 
 
 def antwoorden_lezen(opgeslagen: dict) -> dict:
@@ -260,7 +270,7 @@ def _melding_accepteren(evenement: Evenement, *, by: Actor) -> None:
 
 
 def evenementen_bijwerken(*, vandaag: date | None = None) -> int:
-    """The periodic sweep: accept meldingen whose prohibition period passed; end advice waits."""
+    """The periodic sweep: accept meldingen whose prohibition period passed (advice has its own tasks)."""
     from .flows import EvenementenvergunningFlow
 
     vandaag = vandaag or timezone.localdate()
@@ -277,12 +287,5 @@ def evenementen_bijwerken(*, vandaag: date | None = None) -> int:
             if process is not None:
                 EvenementenvergunningFlow.instance.cancel(process)  # nothing left to decide: the task goes
             moved += 1
-    flow = EvenementenvergunningFlow
-    waiting = flow.task_class.objects.filter(process__flow_class=flow, flow_task=flow.advies,
-                                             status="NEW").values_list("process__artifact_object_id", flat=True)
-    for evenement in Evenement.objects.filter(pk__in=list(waiting)).select_related("zaak").prefetch_related(
-            "zaak__adviesverzoeken"):
-        with transaction.atomic():
-            moved += adviezen_afronden(evenement, vandaag=vandaag)
     return moved
 

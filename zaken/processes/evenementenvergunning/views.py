@@ -1,8 +1,11 @@
-"""The civil servant's tasks: decide on a permit (grant with conditions, or refuse) and on a melding."""
+"""The civil servant's tasks: record an adviser's advice, decide on a permit (grant with conditions, or refuse)
+and on a melding."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zaken.adviezen import is_te_laat
+from zaken.models import Uitkomst
 from zaken.processes.shared import CaseTaskView
 
 from . import services
@@ -53,3 +56,44 @@ class MeldingView(CaseTaskView):
 
     def perform(self, evenement, actor, data):
         services.melding_beoordelen(evenement=evenement, by=actor, **data)
+
+
+class AdviesForm(forms.Form):
+    uitkomst = forms.ChoiceField(label=_("Uitkomst"), widget=forms.RadioSelect, choices=Uitkomst.choices,
+                                 error_messages={"required": _("Kies de uitkomst van het advies.")})
+    advies = forms.CharField(label=_("Advies (tekst of samenvatting)"), widget=forms.Textarea, required=False,
+                             max_length=10000)
+
+    def __init__(self, *args, verzoek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.verzoek = verzoek
+        termijn = verzoek.termijn.strftime("%d-%m-%Y")
+        self.fields["uitkomst"].help_text = (
+            _("De adviestermijn is verlopen (%(d)s): leg het advies vast, of ‘geen advies ontvangen’.") if
+            is_te_laat(verzoek) else _("Advies uiterlijk op %(d)s. Daarna kan ook ‘geen advies ontvangen’.")) % {
+            "d": termijn}
+        self.fields["advies"].help_text = verzoek.vraag
+
+    def clean(self):
+        data = super().clean()
+        uitkomst = data.get("uitkomst")
+        if uitkomst == Uitkomst.GEEN and self.verzoek.is_open and not is_te_laat(self.verzoek):
+            self.add_error("uitkomst", _("Kies ‘geen advies ontvangen’ pas na de adviestermijn (%(d)s).") % {
+                "d": self.verzoek.termijn.strftime("%d-%m-%Y")})
+        elif uitkomst and uitkomst != Uitkomst.GEEN and not (data.get("advies") or "").strip():
+            self.add_error("advies", _("Neem het advies over of vat het samen."))
+        return data
+
+
+class AdviesView(CaseTaskView):
+    """One adviser's advice (politie, brandweer, ggd, verkeer): its deadline is the request's term."""
+
+    form_class = AdviesForm
+    adviseur = ""
+
+    def get_form_kwargs(self):
+        evenement = self.request.activation.process.artifact
+        return {**super().get_form_kwargs(), "verzoek": services.advies_verzoek(evenement, self.adviseur)}
+
+    def perform(self, evenement, actor, data):
+        services.advies_taak_vastleggen(evenement=evenement, adviseur=self.adviseur, actor=actor, **data)
