@@ -46,9 +46,13 @@ def zaaknummer_next(*, gemeente: Gemeente, year: int, reeks: str = "ZAAK") -> st
         return f"{reeks}-{year}-{row.laatste:07d}"
 
 
-def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str) -> dict:
-    """The process's default terms, overridden by what the municipality configured."""
-    gp = GemeenteProduct.objects.filter(gemeente=gemeente, product__slug=product_slug).first()
+def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str,
+                  gemeente_product: GemeenteProduct | None = None) -> dict:
+    """The process's default terms, overridden by what the municipality configured.
+
+    A caller that already holds the GemeenteProduct (the portal hands it to the e-form) passes it: no query.
+    """
+    gp = gemeente_product or GemeenteProduct.objects.filter(gemeente=gemeente, product__slug=product_slug).first()
     return {**defaults, **(gp.termijnen if gp else {})}
 
 

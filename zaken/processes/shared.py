@@ -15,6 +15,15 @@ from zaken.actors import Actor
 from zaken.forms.validators import strip_bidi_fields
 
 
+class ProcessRefused(Exception):
+    """A process's rule refuses a step; `message` is Dutch, for the person in front of the screen, and
+    `field` names the form field it belongs to (None: the form as a whole)."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message, self.field = message, field
+
+
 class CaseFlowMixin:
     """The Zaak is the process's seed (the back office scopes by it); the case model its artifact."""
 

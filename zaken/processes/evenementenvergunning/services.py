@@ -22,6 +22,7 @@ from zaken.identity import AuthContext
 from zaken.integrations.payments.services import betaling_starten, terugbetaling_aanvragen
 from zaken.models import Adviesverzoek, Betaling, Document, Gemeente, GemeenteProduct, Rol, Uitkomst
 from zaken.notifications import notify_initiator
+from zaken.processes.shared import ProcessRefused
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import werkdagen_na
 
@@ -37,18 +38,13 @@ ADVIESVRAAG = _("Advies over evenement ‘%(naam)s’ (%(van)s – %(tot)s, %(pl
 UPLOAD_TITELS = {"veiligheidsplan": _("Veiligheidsplan"), "situatietekening": _("Situatietekening")}
 
 
-class EvenementRefused(Exception):
+class EvenementRefused(ProcessRefused):
     """A rule refuses the application; `message` is Dutch, for the person in front of the screen."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
 
 
 def terms_for(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> dict:
-    if gemeente_product is not None:
-        return {**DEFAULT_TERMS, **gemeente_product.termijnen}
-    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
+    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG,
+                         gemeente_product=gemeente_product)
 
 
 @dataclass(frozen=True)

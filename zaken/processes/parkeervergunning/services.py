@@ -23,6 +23,7 @@ from zaken.forms.parkeervergunning.rules import voertuig_beoordelen, voertuig_om
 from zaken.identity import AuthContext
 from zaken.integrations.rdw.kenteken import kenteken_weergave
 from zaken.models import Besluit, Document, Gemeente, GemeenteProduct, Rol
+from zaken.processes.shared import ProcessRefused
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import maanden_na
 
@@ -34,18 +35,13 @@ logger = logging.getLogger(__name__)
 BESLUIT_TEMPLATE = "parkeervergunning/pdf/besluit.html"
 
 
-class ParkeerRefused(Exception):
+class ParkeerRefused(ProcessRefused):
     """A rule refuses the application; `message` is Dutch, for the person in front of the screen."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
 
 
 def terms_for(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> dict:
-    if gemeente_product is not None:
-        return {**DEFAULT_TERMS, **gemeente_product.termijnen}
-    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
+    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG,
+                         gemeente_product=gemeente_product)
 
 
 def geldigheid(*, gewenst: date, vandaag: date, terms: dict) -> tuple[date, date]:

@@ -20,6 +20,7 @@ from zaken.identity import AuthContext
 from zaken.integrations.payments.services import betaling_starten, terugbetaling_aanvragen
 from zaken.models import Betaling, Gemeente, GemeenteProduct, Rol
 from zaken.notifications import notify_initiator
+from zaken.processes.shared import ProcessRefused
 from zaken.services import product_terms, receipt_queue, zaak_create
 from zaken.termijn_engine import zaak_termijn_herberekenen
 from zaken.termijnen import NL_TIME, lokale_dag, werkdagen_na
@@ -32,19 +33,14 @@ logger = logging.getLogger(__name__)
 BIJ_BETAALD = "zaken.processes.rijbewijs.services.rijbewijs_betaald"
 
 
-class RijbewijsRefused(Exception):
+class RijbewijsRefused(ProcessRefused):
     """A rule refuses the step; `message` is for the person in front of the screen, in Dutch."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
 
 
 def terms_for(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> dict:
     """The municipality's terms; a caller that holds its GemeenteProduct of this product passes it (no query)."""
-    if gemeente_product is not None:
-        return {**DEFAULT_TERMS, **gemeente_product.termijnen}
-    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
+    return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG,
+                         gemeente_product=gemeente_product)
 
 
 def leges_cent(gemeente: Gemeente, gemeente_product: GemeenteProduct | None = None) -> int:

@@ -15,7 +15,7 @@ from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
-from zaken.processes.shared import resume_after_verzoek
+from zaken.processes.shared import ProcessRefused, resume_after_verzoek
 from zaken.services import audit_record, document_store, product_terms, zaak_create
 from zaken.termijnen import werkdagen_na
 from zaken.verzoeken import verzoek_stellen
@@ -26,12 +26,8 @@ from .definition import DEFAULT_TERMS, SLUG
 from .models import Verhuizing, VerhuizingPersoon
 
 
-class VerhuizingRefused(Exception):
+class VerhuizingRefused(ProcessRefused):
     """A rule refuses the move; `message` is for the citizen, in Dutch."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message, self.field = message, field
 
 
 def terms_for(gemeente: Gemeente) -> dict:
