@@ -1,1 +1,1 @@
-from . import auth, catalogue, errors, theme, tracker  # noqa: F401
+from . import auth, catalogue, errors, health, theme, tracker  # noqa: F401
