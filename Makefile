@@ -10,7 +10,8 @@ export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra gettext
 DEB_TEST := chromium poppler-utils
 
-.PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run serve test lock clean
+.PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run serve test lock clean \
+	bench-load
 
 install: deb-runtime python-deps node-deps static messages
 
@@ -67,6 +68,19 @@ serve: install
 
 test: install deb-test
 	@DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+# The load benchmark (benchmarks/load/README.md): Debian's wrk if missing, PostgreSQL and Redis,
+# the seeded database once (while its manifest is missing), then the runner. BENCH_ARGS go to run.py.
+BENCH_DB ?= samenloket_load
+BENCH_CASES ?= 1000000
+BENCH_MANIFEST ?= var/load/manifest.json
+bench-load: install
+	@command -v wrk >/dev/null 2>&1 || { echo "installing wrk"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	@source scripts/services.sh && SAMENLOKET_DB_NAME=$(BENCH_DB) services_start && \
+	  { [ -s $(BENCH_MANIFEST) ] || $(PY) benchmarks/load/seed.py --db $(BENCH_DB) --cases $(BENCH_CASES) \
+	    --manifest $(BENCH_MANIFEST); } && \
+	  $(PY) benchmarks/load/run.py --manifest $(BENCH_MANIFEST) $(BENCH_ARGS)
 
 # Re-resolve the pinned dependencies of pyproject.toml into the lock file (with hashes).
 lock: $(PY)
