@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from datetime import date, datetime, timezone
+from hashlib import sha1
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -243,13 +244,14 @@ def measure(base: str, label: str, path: str, browser, conns: int, args, stack: 
 # --- the journey --------------------------------------------------------------------------------
 
 def queue_drained(broker_url: str, timeout: float) -> bool:
-    """True when the Celery queue is empty (the worker took every receipt and flow step)."""
+    """True when the worker has done every receipt and flow step: none queued, none taken but unfinished."""
     import redis
 
     client = redis.Redis.from_url(broker_url)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not client.llen("celery"):
+        # kombu's Redis transport keeps the messages a worker has taken in "unacked" until they are done.
+        if not client.llen("celery") and not client.hlen("unacked"):
             return True
         time.sleep(1)
     return False
@@ -312,6 +314,26 @@ def commit_of(app_dir: Path) -> str:
     return done.stdout.strip() or "?"
 
 
+def source_state(app_dir: Path) -> str:
+    """The commit and uncommitted changes of a git checkout; '' when it is not one (always collect then)."""
+    head = subprocess.run(["git", "-C", str(app_dir), "rev-parse", "HEAD"], capture_output=True, text=True)
+    if head.returncode:
+        return ""
+    dirty = subprocess.run(["git", "-C", str(app_dir), "status", "--porcelain"], capture_output=True, text=True)
+    return f"{app_dir} {head.stdout.strip()} {sha1(dirty.stdout.encode()).hexdigest()}"
+
+
+def collectstatic(app_dir: Path, env: dict, var_dir: Path) -> None:
+    """collectstatic (minutes: it hashes and compresses every file), skipped when the same source was collected."""
+    stamp = var_dir / "static" / ".load-benchmark-source"
+    state = source_state(app_dir)
+    if state and stamp.exists() and stamp.read_text() == state:
+        return
+    manage(app_dir, env, "collectstatic", "--noinput", "-v", "0")
+    if state:
+        stamp.write_text(state)
+
+
 def benchmark(args) -> dict:
     manifest = json.loads(args.manifest.read_text())
     app_dir = args.app_dir.resolve()
@@ -331,7 +353,7 @@ def benchmark(args) -> dict:
         manage(app_dir, env, "migrate", "--noinput", "-v", "0")
     if not (var_dir / "mockdata" / "brp" / "personen.json").exists():
         manage(app_dir, env, "mock_registers_build")
-    manage(app_dir, env, "collectstatic", "--noinput", "-v", "0")
+    collectstatic(app_dir, env, var_dir)
 
     results = {"meta": {"started": datetime.now(timezone.utc).isoformat(timespec="seconds"), "app_dir": str(app_dir),
                         "commit": commit_of(app_dir), "database": manifest["database"],
@@ -401,6 +423,10 @@ def parse_args(argv=None):
     return parser.parse_args(argv)
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv=None):
     args = parse_args(argv)
     if args.compare:
@@ -409,9 +435,19 @@ def main(argv=None):
         return 0
     if not Path(WRK).exists():
         sys.exit("wrk is missing: `make bench-load` installs Debian's wrk, or apt-get install wrk")
-    # SIGTERM ends the run the way Ctrl-C does: through the finally that stops the stack.
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
-    results = benchmark(args)
+    # Ctrl-C (also when started in the background, which ignores SIGINT), SIGTERM and SIGHUP end the
+    # run through the finally that stops the stack.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGHUP, interrupted)
+    try:
+        results = benchmark(args)
+    except KeyboardInterrupt:
+        print("\nload benchmark: interrupted; gunicorn and the worker are stopped", file=sys.stderr)
+        return 130
+    except RuntimeError as error:  # a login or a server that failed: nothing to measure
+        print(f"load benchmark: {error}", file=sys.stderr)
+        return 2
     out = args.out or ROOT / "var" / "load" / f"results-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2))
