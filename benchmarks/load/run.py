@@ -175,31 +175,31 @@ def medewerker_login(base: str, manifest: dict) -> journey.Browser:
     return browser
 
 
-def pages(manifest: dict, citizen: journey.Browser, burger: dict, staff: journey.Browser) -> list[dict]:
-    """(label, path, browser or None for anonymous) of every measured page, hello world apart."""
+def pages(manifest: dict, burger: dict, staff: journey.Browser) -> list[dict]:
+    """Label, path and who is logged in ("citizen", "staff" or None) of every page, hello world apart."""
     g = manifest["gemeente"]
     portal = burger["gemeente"]
     found = []
 
-    def add(label, path, browser):
-        found.append({"page": label, "path": path, "browser": browser})
+    def add(label, path, login):
+        found.append({"page": label, "path": path, "login": login})
 
     add("/gezond/ (middleware only)", "/gezond/", None)
     add("municipality chooser /", "/", None)
     add("municipality home (big)", f"/{g['big']}/", None)
     add("municipality home (342nd)", f"/{g['last']}/", None)
-    add("tracker list", f"/{portal}/mijn-zaken/", citizen)
-    add("tracker detail", f"/{portal}/mijn-zaken/{burger['zaken'][0]}/", citizen)
-    add("case list", "/behandelen/zaken/", staff)
+    add("tracker list", f"/{portal}/mijn-zaken/", "citizen")
+    add("tracker detail", f"/{portal}/mijn-zaken/{burger['zaken'][0]}/", "citizen")
+    add("case list", "/behandelen/zaken/", "staff")
     _, _, body = staff.request("/behandelen/zaken/")
     dossier = DOSSIER.search(body)
-    add("case dossier", dossier.group(1) if dossier else "", staff)
-    add("work queue", "/behandelen/taken/queue/", staff)
-    add("inbox", "/behandelen/taken/inbox/", staff)
-    add("death work list", "/behandelen/werklijst/aangifte-overlijden/", staff)
-    add("rijbewijs counter list", "/behandelen/werklijst/rijbewijs/", staff)
-    add("termijnen dashboard", "/behandelen/termijnen/", staff)
-    add("process list (verhuizing)", "/behandelen/taken/flows/verhuizing/flows/", staff)
+    add("case dossier", dossier.group(1) if dossier else "", "staff")
+    add("work queue", "/behandelen/taken/queue/", "staff")
+    add("inbox", "/behandelen/taken/inbox/", "staff")
+    add("death work list", "/behandelen/werklijst/aangifte-overlijden/", "staff")
+    add("rijbewijs counter list", "/behandelen/werklijst/rijbewijs/", "staff")
+    add("termijnen dashboard", "/behandelen/termijnen/", "staff")
+    add("process list (verhuizing)", "/behandelen/taken/flows/verhuizing/flows/", "staff")
     return found
 
 
@@ -378,15 +378,22 @@ def benchmark(args) -> dict:
         wait_http(base, stack)
         wait_http(hello, stack)
 
-        citizen, burger = citizen_login(base, manifest)
-        staff = medewerker_login(base, manifest)
-        todo = [{"page": "hello world", "path": "/", "browser": None, "base": hello}]
-        todo += [{**p, "base": base} for p in pages(manifest, citizen, burger, staff)]
+        _, burger = citizen_login(base, manifest)
+        todo = [{"page": "hello world", "path": "/", "login": None, "base": hello}]
+        todo += [{**p, "base": base} for p in pages(manifest, burger, medewerker_login(base, manifest))]
         if args.pages:
             todo = [p for p in todo if p["page"] == "hello world" or re.search(args.pages, p["page"])]
+        # A fresh login per measurement: a long run outlasts the sessions' inactivity limits.
+        logins = {None: lambda: None, "citizen": lambda: citizen_login(base, manifest)[0],
+                  "staff": lambda: medewerker_login(base, manifest)}
         for conns in args.connections:
             for p in todo:
-                results["pages"].append(measure(p["base"], p["page"], p["path"], p["browser"], conns, args, stack))
+                try:
+                    browser = logins[p["login"]]()
+                except RuntimeError as error:  # a failed login fails this measurement, not the run
+                    results["pages"].append({"page": p["page"], "path": p["path"], "conns": conns, "error": str(error)})
+                    continue
+                results["pages"].append(measure(p["base"], p["page"], p["path"], browser, conns, args, stack))
         if args.journey_users:
             results["journeys"] = run_journeys(base, args, app_dir, env, var_dir)
     finally:
