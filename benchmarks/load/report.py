@@ -88,7 +88,8 @@ def journey_rows(results: dict) -> list[list[str]]:
     for j in results.get("journeys", []):
         errors = ", ".join(f"{k}: {v}" for k, v in sorted(j["errors"].items())) or "0"
         steps = "; ".join(f"{name} {_num(s['p50_ms'])}/{_num(s['p95_ms'])}" for name, s in j["steps"].items())
-        rows.append([str(j["users"]), str(j["completed"]), _num(j["cases_per_s"], 1), errors, steps])
+        cases = str(j["completed"]) + (" (pool exhausted)" if j.get("pool_exhausted") else "")
+        rows.append([str(j["users"]), cases, _num(j["cases_per_s"], 1), errors, steps])
     return rows
 
 

@@ -69,6 +69,8 @@ def test_rendered_table_is_aligned_and_shows_the_journey_errors():
     table = [line for line in text.splitlines() if line.startswith("|")]
     assert len({len(line) for line in table[:6]}) == 1  # every row of the page table as wide as its header
     assert "submit 500: 2" in text and "submit 600/1,100" in text
+    exhausted = {**RESULTS, "journeys": [{**RESULTS["journeys"][0], "pool_exhausted": True}]}
+    assert "| 80 (pool exhausted) |" in report.render(exhausted)
 
 
 def test_compare_puts_two_runs_side_by_side(tmp_path):
