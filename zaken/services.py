@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
@@ -29,7 +30,7 @@ def audit_record(*, actor: Actor, name: str, operation: str, gemeente: Gemeente 
                  zaak: Zaak | None = None, categories: list[str] | tuple[str, ...] = (),
                  reason: str = "", processing_activity: str = "", subject_bsn: str = "") -> AuditLog:
     return AuditLog.objects.create(
-        name=name, operation=operation, actor_type=actor.kind, actor_label=actor.label[:200],
+        name=name, operation=operation, actor_type=actor.kind, actor_label=actor.label,
         actor_user=actor.user, gemeente=gemeente or (zaak.gemeente if zaak else None), zaak=zaak,
         processing_activity=processing_activity or name, categories=list(categories), reason=reason,
         data_subject_hash=subject_hash(subject_bsn), data_subject_type="BSN" if subject_bsn else "",
@@ -67,12 +68,15 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
     `termijn_vanaf`: the decision term counts from this later day (Awb 7:10), with `termijn_reden` as why.
     """
     zaaktype = ZaakType.objects.get(process_slug=process_slug)
+    # A description, not a record: a register name in it (a deceased's, 230 characters) is shortened here,
+    # while the roles and the process's own data keep it whole.
+    omschrijving = Truncator(omschrijving or zaaktype.omschrijving).chars(Zaak._meta.get_field("omschrijving").max_length)
     now = timezone.now()
     today = timezone.localdate(now)
     zaak = Zaak.objects.create(
         identificatie=zaaknummer_next(gemeente=gemeente, year=today.year),
         gemeente=gemeente, bronorganisatie=gemeente.rsin, zaaktype=zaaktype,
-        omschrijving=omschrijving or zaaktype.omschrijving, registratiedatum=now, startdatum=today,
+        omschrijving=omschrijving, registratiedatum=now, startdatum=today,
         einddatum_gepland=einddatum_gepland or today + timedelta(days=zaaktype.doorlooptijd_dagen),
         vertrouwelijkheidaanduiding=zaaktype.vertrouwelijkheidaanduiding,
         gegevens=gegevens or {},
@@ -107,7 +111,7 @@ def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "",
     statustype = StatusType.objects.get(zaaktype_id=zaak.zaaktype_id, code=code)
     status = Status.objects.create(
         zaak=zaak, statustype=statustype, datum_status_gezet=timezone.now(), statustoelichting=toelichting,
-        from_state=from_state, to_state=to_state, transition=transition, gezet_door=actor.label[:200],
+        from_state=from_state, to_state=to_state, transition=transition, gezet_door=actor.label,
         gezet_door_medewerker=actor.user,
     )
     zaak.huidige_status = status

@@ -94,7 +94,7 @@ class Status(models.Model):
     from_state = models.CharField(max_length=50, blank=True)
     to_state = models.CharField(max_length=50, blank=True)
     transition = models.CharField(max_length=80, blank=True)
-    gezet_door = models.CharField(_("gezet door"), max_length=200)
+    gezet_door = models.TextField(_("gezet door"))  # an applicant's full name: no fixed bound (see Rol.naam)
     gezet_door_medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                               null=True, blank=True, related_name="+")
 
@@ -121,7 +121,10 @@ class Rol(models.Model):
     roltype = models.CharField(max_length=20, choices=RolType.choices)
     betrokkene_type = models.CharField(max_length=30, choices=BetrokkeneType.choices)
     roltoelichting = models.CharField(max_length=200, blank=True)
-    naam = models.CharField(max_length=200, blank=True)
+    # A full name from the BRP has no fixed bound: voornamen (200), adellijke titel or predicaat, voorvoegsel
+    # (10), geslachtsnaam (200), and with naamgebruik the partner's voorvoegsel and geslachtsnaam too; the
+    # RvIG test set has names of 206-233 characters. (ZGW bounds the parts, not the whole: text, not a cut.)
+    naam = models.TextField(blank=True)
     inp_bsn = models.CharField(max_length=9, blank=True)
     nnp_kvk_nummer = models.CharField(max_length=8, blank=True)
     nnp_rsin = models.CharField(max_length=9, blank=True)

@@ -98,7 +98,7 @@ def parkeervergunning_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeent
                    "naam": (prefill.naam or auth.display_name)[:Rol._meta.get_field("naam").max_length],
                    "email": aanvraag.email, "telefoon": aanvraag.telefoon})
     vergunning = Parkeervergunning.objects.create(
-        zaak=zaak, zone=zone, bsn=auth.bsn, naam=prefill.naam[:255], adres=prefill.adres[:255],
+        zaak=zaak, zone=zone, bsn=auth.bsn, naam=prefill.naam, adres=prefill.adres,
         postcode=prefill.postcode, adresseerbaar_object=prefill.adresseerbaar_object, kenteken=voertuig["kenteken"],
         voertuig=voertuig_omschrijving(voertuig)[:100], eigen_voertuig=oordeel.eigen,
         gewenste_ingangsdatum=aanvraag.ingangsdatum, email=aanvraag.email, telefoon=aanvraag.telefoon)
