@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import Truncator
 
@@ -38,13 +38,23 @@ def audit_record(*, actor: Actor, name: str, operation: str, gemeente: Gemeente 
 
 
 def zaaknummer_next(*, gemeente: Gemeente, year: int, reeks: str = "ZAAK") -> str:
-    """Human-readable, gap-free per municipality and year: ZAAK-2026-0000042."""
-    with transaction.atomic():
-        row, _ = ZaakNummerReeks.objects.get_or_create(gemeente=gemeente, jaar=year, reeks=reeks)
-        row = ZaakNummerReeks.objects.select_for_update().get(pk=row.pk)
-        row.laatste += 1
-        row.save(update_fields=["laatste"])
-        return f"{reeks}-{year}-{row.laatste:07d}"
+    """Human-readable, gap-free per municipality and year: ZAAK-2026-0000042.
+
+    One statement: the increment takes the row lock and returns the number. Gap-free means the row stays
+    locked until the caller commits, so every filing in the municipality waits here for the one before it:
+    callers draw the number in a short transaction, after their checks and register reads.
+    """
+    table = ZaakNummerReeks._meta.db_table
+    sql = f"UPDATE {table} SET laatste = laatste + 1 WHERE gemeente_id = %s AND jaar = %s AND reeks = %s RETURNING laatste"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [gemeente.pk, year, reeks])
+        row = cursor.fetchone()
+        if row is None:  # the series' first number: create it (a concurrent creator wins), then count
+            ZaakNummerReeks.objects.bulk_create([ZaakNummerReeks(gemeente=gemeente, jaar=year, reeks=reeks)],
+                                                ignore_conflicts=True)
+            cursor.execute(sql, [gemeente.pk, year, reeks])
+            row = cursor.fetchone()
+    return f"{reeks}-{year}-{row[0]:07d}"
 
 
 def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str,
