@@ -15,6 +15,7 @@ from django.utils.text import Truncator
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
                      ZaakNummerReeks, ZaakType)
+from .queueing import send_after_commit
 from .termijn_engine import termijn_ontvangen, termijn_status_gezet
 from .validators import cut_filename
 
@@ -93,6 +94,7 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
         initiator_bsn=initiator.get("inp_bsn", ""),
         initiator_kvk=initiator.get("nnp_kvk_nummer", ""),
         initiator_vestiging=initiator.get("vestigingsnummer", ""),
+        ontvangstbevestiging_gevraagd_op=now if receipt else None,
     )
     Rol.objects.create(zaak=zaak, roltype=Rol.RolType.INITIATOR, **initiator)
     for rol in extra_rollen:
@@ -104,15 +106,44 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
                  categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
                  processing_activity=f"{process_slug}: aanvraag registreren")
     if receipt:
-        receipt_queue(zaak)
+        receipt_queue(zaak, requested=True)
     return zaak
 
 
-def receipt_queue(zaak: Zaak) -> None:
-    """Render the ontvangstbevestiging after the commit (idempotent: stored once per case)."""
+def receipt_queue(zaak: Zaak, *, requested: bool = False) -> None:
+    """Render the ontvangstbevestiging in the worker after the commit (idempotent: stored once per case).
+
+    The case remembers that its receipt is due until the worker stored it, so a broker that was down
+    loses nothing: `receipts_resend` (in the sweep) sends it again. `requested`: the caller set the mark.
+    """
     from .tasks import receipt_render  # local: tasks import services
 
-    transaction.on_commit(lambda: receipt_render.delay(zaak_id=zaak.pk))
+    if not requested:
+        zaak.ontvangstbevestiging_gevraagd_op = timezone.now()
+        Zaak.objects.filter(pk=zaak.pk).update(ontvangstbevestiging_gevraagd_op=zaak.ontvangstbevestiging_gevraagd_op)
+    send_after_commit(receipt_render, zaak_id=zaak.pk)
+
+
+RECEIPT_GRACE = timedelta(minutes=5)  # a worker that is merely busy is not overtaken
+RECEIPTS_PER_SWEEP = 200
+
+
+def receipts_resend() -> int:
+    """The sweep: send the receipts again that were asked for but not stored within RECEIPT_GRACE."""
+    from .tasks import receipt_render
+
+    now = timezone.now()
+    due = list(Zaak.objects.filter(ontvangstbevestiging_gevraagd_op__lt=now - RECEIPT_GRACE)
+               .order_by("ontvangstbevestiging_gevraagd_op").values_list("pk", flat=True)[:RECEIPTS_PER_SWEEP])
+    Zaak.objects.filter(pk__in=due).update(ontvangstbevestiging_gevraagd_op=now)  # the next try after the grace
+    for pk in due:
+        send_after_commit(receipt_render, zaak_id=pk)
+    return len(due)
+
+
+def receipt_stored(*, zaak_id: int) -> None:
+    Zaak.objects.filter(pk=zaak_id, ontvangstbevestiging_gevraagd_op__isnull=False).update(
+        ontvangstbevestiging_gevraagd_op=None)
 
 
 def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "", from_state: str = "",
