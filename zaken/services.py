@@ -58,6 +58,23 @@ def zaaknummer_next(*, gemeente: Gemeente, year: int, reeks: str = "ZAAK") -> st
     return f"{reeks}-{year}-{row[0]:07d}"
 
 
+def subjects_lock(*, scope: str, keys) -> None:
+    """Serialise filings about the same persons (or companies) until the caller's transaction ends.
+
+    A check like "no open case for this BSN yet" cannot lock rows that do not exist yet, so two filings at
+    the same moment would both pass it. On PostgreSQL a transaction-level advisory lock per key (taken in
+    a fixed order, so two filings never wait on each other crosswise) closes that gap; SQLite runs one
+    writer at a time anyway. The keys are hashed: no BSN in pg_locks.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted({int.from_bytes(hashlib.sha256(f"{scope}:{key}".encode()).digest()[:8], "big", signed=True)
+                  for key in keys})
+    with connection.cursor() as cursor:
+        for lock_id in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
+
+
 def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str,
                   gemeente_product: GemeenteProduct | None = None) -> dict:
     """The process's default terms, overridden by what the municipality configured.

@@ -71,3 +71,41 @@ def test_sixteen_concurrent_moves_file_sixteen_cases(demo, move_form, django_cap
     assert len(numbers) == COUNT and len(set(numbers)) == COUNT
     # The receipts follow outside the requests (here: eagerly, each after its own commit).
     assert Document.objects.filter(kenmerk="ontvangstbevestiging").count() == COUNT
+
+
+def test_one_person_from_two_browsers_at_once_gets_one_open_move(demo, move_form, monkeypatch):
+    """Two logins of the same person (a phone and a laptop) file at the same moment: one case, one refusal.
+
+    No row exists yet to lock for a person without a case; both would pass the "no open move" check.
+    """
+    from tests.integration.test_double_submit import side_by_side
+
+    bsn = "999993653"
+    tabs = []
+    for _ in range(2):
+        client = Client()
+        login_session(client, AuthContext.now(means="digid", level="midden", bsn=bsn, display_name="Test"))
+        assert client.post(FORM, move_form()).status_code == 302
+        tabs.append((client, fingerprint_of(client.get(FORM + "controleren/"))))
+    side_by_side(monkeypatch, "zaken.processes.verhuizing.eform.verhuizing_indienen")
+    start = threading.Barrier(2)
+    results = [None, None]
+
+    def run(i):
+        client, fingerprint = tabs[i]
+        try:
+            start.wait()
+            results[i] = client.post(FORM + "controleren/", {"vingerafdruk": fingerprint}).status_code
+        except Exception as exc:
+            results[i] = repr(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+
+    assert sorted(results) == [302, 409], results  # the second sees the first's case: "loopt al een verhuizing"
+    assert Zaak.objects.filter(initiator_bsn=bsn).count() == 1
