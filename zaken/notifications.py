@@ -6,13 +6,13 @@ number, because e-mail is not a secure channel.
 
 from celery import shared_task
 from django.core.mail import send_mail
-from django.db import transaction
 
 from .models import Rol, Zaak
+from .queueing import send_after_commit
 
 
 def notify_initiator(*, zaak: Zaak, subject: str, body: str) -> None:
-    transaction.on_commit(lambda: notification_send.delay(zaak_id=zaak.pk, subject=subject, body=body))
+    send_after_commit(notification_send, zaak_id=zaak.pk, subject=subject, body=body)
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=8)

@@ -8,12 +8,14 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from .actors import Actor
 from .models import (AuditLog, Document, Gemeente, GemeenteProduct, Rol, Status, StatusType, Zaak,
                      ZaakNummerReeks, ZaakType)
+from .queueing import send_after_commit
 from .termijn_engine import termijn_ontvangen, termijn_status_gezet
 from .validators import cut_filename
 
@@ -29,7 +31,7 @@ def audit_record(*, actor: Actor, name: str, operation: str, gemeente: Gemeente 
                  zaak: Zaak | None = None, categories: list[str] | tuple[str, ...] = (),
                  reason: str = "", processing_activity: str = "", subject_bsn: str = "") -> AuditLog:
     return AuditLog.objects.create(
-        name=name, operation=operation, actor_type=actor.kind, actor_label=actor.label[:200],
+        name=name, operation=operation, actor_type=actor.kind, actor_label=actor.label,
         actor_user=actor.user, gemeente=gemeente or (zaak.gemeente if zaak else None), zaak=zaak,
         processing_activity=processing_activity or name, categories=list(categories), reason=reason,
         data_subject_hash=subject_hash(subject_bsn), data_subject_type="BSN" if subject_bsn else "",
@@ -37,13 +39,40 @@ def audit_record(*, actor: Actor, name: str, operation: str, gemeente: Gemeente 
 
 
 def zaaknummer_next(*, gemeente: Gemeente, year: int, reeks: str = "ZAAK") -> str:
-    """Human-readable, gap-free per municipality and year: ZAAK-2026-0000042."""
-    with transaction.atomic():
-        row, _ = ZaakNummerReeks.objects.get_or_create(gemeente=gemeente, jaar=year, reeks=reeks)
-        row = ZaakNummerReeks.objects.select_for_update().get(pk=row.pk)
-        row.laatste += 1
-        row.save(update_fields=["laatste"])
-        return f"{reeks}-{year}-{row.laatste:07d}"
+    """Human-readable, gap-free per municipality and year: ZAAK-2026-0000042.
+
+    One statement: the increment takes the row lock and returns the number. Gap-free means the row stays
+    locked until the caller commits, so every filing in the municipality waits here for the one before it:
+    callers draw the number in a short transaction, after their checks and register reads.
+    """
+    table = ZaakNummerReeks._meta.db_table
+    sql = f"UPDATE {table} SET laatste = laatste + 1 WHERE gemeente_id = %s AND jaar = %s AND reeks = %s RETURNING laatste"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [gemeente.pk, year, reeks])
+        row = cursor.fetchone()
+        if row is None:  # the series' first number: create it (a concurrent creator wins), then count
+            ZaakNummerReeks.objects.bulk_create([ZaakNummerReeks(gemeente=gemeente, jaar=year, reeks=reeks)],
+                                                ignore_conflicts=True)
+            cursor.execute(sql, [gemeente.pk, year, reeks])
+            row = cursor.fetchone()
+    return f"{reeks}-{year}-{row[0]:07d}"
+
+
+def subjects_lock(*, scope: str, keys) -> None:
+    """Serialise filings about the same persons (or companies) until the caller's transaction ends.
+
+    A check like "no open case for this BSN yet" cannot lock rows that do not exist yet, so two filings at
+    the same moment would both pass it. On PostgreSQL a transaction-level advisory lock per key (taken in
+    a fixed order, so two filings never wait on each other crosswise) closes that gap; SQLite runs one
+    writer at a time anyway. The keys are hashed: no BSN in pg_locks.
+    """
+    if connection.vendor != "postgresql":
+        return
+    ids = sorted({int.from_bytes(hashlib.sha256(f"{scope}:{key}".encode()).digest()[:8], "big", signed=True)
+                  for key in keys})
+    with connection.cursor() as cursor:
+        for lock_id in ids:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock_id])
 
 
 def product_terms(*, gemeente: Gemeente, defaults: dict, product_slug: str,
@@ -67,18 +96,22 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
     `termijn_vanaf`: the decision term counts from this later day (Awb 7:10), with `termijn_reden` as why.
     """
     zaaktype = ZaakType.objects.get(process_slug=process_slug)
+    # A description, not a record: a register name in it (a deceased's, 230 characters) is shortened here,
+    # while the roles and the process's own data keep it whole.
+    omschrijving = Truncator(omschrijving or zaaktype.omschrijving).chars(Zaak._meta.get_field("omschrijving").max_length)
     now = timezone.now()
     today = timezone.localdate(now)
     zaak = Zaak.objects.create(
         identificatie=zaaknummer_next(gemeente=gemeente, year=today.year),
         gemeente=gemeente, bronorganisatie=gemeente.rsin, zaaktype=zaaktype,
-        omschrijving=omschrijving or zaaktype.omschrijving, registratiedatum=now, startdatum=today,
+        omschrijving=omschrijving, registratiedatum=now, startdatum=today,
         einddatum_gepland=einddatum_gepland or today + timedelta(days=zaaktype.doorlooptijd_dagen),
         vertrouwelijkheidaanduiding=zaaktype.vertrouwelijkheidaanduiding,
         gegevens=gegevens or {},
         initiator_bsn=initiator.get("inp_bsn", ""),
         initiator_kvk=initiator.get("nnp_kvk_nummer", ""),
         initiator_vestiging=initiator.get("vestigingsnummer", ""),
+        ontvangstbevestiging_gevraagd_op=now if receipt else None,
     )
     Rol.objects.create(zaak=zaak, roltype=Rol.RolType.INITIATOR, **initiator)
     for rol in extra_rollen:
@@ -90,15 +123,44 @@ def zaak_create(*, gemeente: Gemeente, process_slug: str, initiator: dict, actor
                  categories=sorted((gegevens or {}).keys()), subject_bsn=zaak.initiator_bsn,
                  processing_activity=f"{process_slug}: aanvraag registreren")
     if receipt:
-        receipt_queue(zaak)
+        receipt_queue(zaak, requested=True)
     return zaak
 
 
-def receipt_queue(zaak: Zaak) -> None:
-    """Render the ontvangstbevestiging after the commit (idempotent: stored once per case)."""
+def receipt_queue(zaak: Zaak, *, requested: bool = False) -> None:
+    """Render the ontvangstbevestiging in the worker after the commit (idempotent: stored once per case).
+
+    The case remembers that its receipt is due until the worker stored it, so a broker that was down
+    loses nothing: `receipts_resend` (in the sweep) sends it again. `requested`: the caller set the mark.
+    """
     from .tasks import receipt_render  # local: tasks import services
 
-    transaction.on_commit(lambda: receipt_render.delay(zaak_id=zaak.pk))
+    if not requested:
+        zaak.ontvangstbevestiging_gevraagd_op = timezone.now()
+        Zaak.objects.filter(pk=zaak.pk).update(ontvangstbevestiging_gevraagd_op=zaak.ontvangstbevestiging_gevraagd_op)
+    send_after_commit(receipt_render, zaak_id=zaak.pk)
+
+
+RECEIPT_GRACE = timedelta(minutes=5)  # a worker that is merely busy is not overtaken
+RECEIPTS_PER_SWEEP = 200
+
+
+def receipts_resend() -> int:
+    """The sweep: send the receipts again that were asked for but not stored within RECEIPT_GRACE."""
+    from .tasks import receipt_render
+
+    now = timezone.now()
+    due = list(Zaak.objects.filter(ontvangstbevestiging_gevraagd_op__lt=now - RECEIPT_GRACE)
+               .order_by("ontvangstbevestiging_gevraagd_op").values_list("pk", flat=True)[:RECEIPTS_PER_SWEEP])
+    Zaak.objects.filter(pk__in=due).update(ontvangstbevestiging_gevraagd_op=now)  # the next try after the grace
+    for pk in due:
+        send_after_commit(receipt_render, zaak_id=pk)
+    return len(due)
+
+
+def receipt_stored(*, zaak_id: int) -> None:
+    Zaak.objects.filter(pk=zaak_id, ontvangstbevestiging_gevraagd_op__isnull=False).update(
+        ontvangstbevestiging_gevraagd_op=None)
 
 
 def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "", from_state: str = "",
@@ -107,7 +169,7 @@ def status_record(*, zaak: Zaak, code: str, actor: Actor, toelichting: str = "",
     statustype = StatusType.objects.get(zaaktype_id=zaak.zaaktype_id, code=code)
     status = Status.objects.create(
         zaak=zaak, statustype=statustype, datum_status_gezet=timezone.now(), statustoelichting=toelichting,
-        from_state=from_state, to_state=to_state, transition=transition, gezet_door=actor.label[:200],
+        from_state=from_state, to_state=to_state, transition=transition, gezet_door=actor.label,
         gezet_door_medewerker=actor.user,
     )
     zaak.huidige_status = status

@@ -49,7 +49,7 @@ def termijn_config(zaak: Zaak) -> Beslistermijn:
 
 def _record(*, zaak: Zaak, soort: str, datum: date, actor: Actor, **fields) -> TermijnGebeurtenis:
     return TermijnGebeurtenis.objects.create(zaak=zaak, soort=soort, datum=datum, vastgelegd_op=timezone.now(),
-                                             vastgelegd_door=actor.label[:200], **fields)
+                                             vastgelegd_door=actor.label, **fields)
 
 
 def _opschortingen(events) -> tuple[list[Opschorting], list[TermijnGebeurtenis]]:

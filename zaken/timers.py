@@ -11,6 +11,7 @@ from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
 from .concepten import DRAFT_DIR
 from .registry import processes
+from .services import receipts_resend
 from .termijn_engine import lex_silencio_bewaken
 from .verzoeken import verzoeken_bewaken
 
@@ -32,7 +33,7 @@ def concepten_opruimen() -> int:
 
 def sweep() -> dict:
     result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen(),
-              "van_rechtswege": lex_silencio_bewaken()}
+              "van_rechtswege": lex_silencio_bewaken(), "ontvangstbevestigingen": receipts_resend()}
     # Work of other layers (payments expiring, say) named in settings: the core imports none of them.
     for name, path in settings.PERIODIC_STEPS.items():
         result[name] = import_string(path)()

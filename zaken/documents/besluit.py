@@ -54,8 +54,11 @@ def besluit_document_maken(*, besluit: Besluit, template: str = TEMPLATE, contex
 @transaction.atomic
 def besluit_nemen(*, zaak: Zaak, besluittype: str, motivering: str, grondslag: str, actor: Actor,
                   ingangsdatum: date | None = None, vervaldatum: date | None = None, bestuursorgaan: str | None = None,
-                  template: str = TEMPLATE, context: dict | None = None) -> Besluit:
+                  template: str = TEMPLATE, context: dict | None = None, document: bool = True) -> Besluit:
     """Decide: record the besluit (dated and sent today, through Mijn zaken), its PDF, and tell the applicant.
+
+    `document=False`: the caller renders the PDF later with `besluit_document_maken` (in the worker, so that
+    a person who files is not kept waiting for it).
 
     `bestuursorgaan`: who decided, as the bezwaar clause names it ("de burgemeester van Rotterdam");
     blank: the product's (ProcessDefinition.bestuursorgaan), else the college of burgemeester en wethouders.
@@ -65,7 +68,8 @@ def besluit_nemen(*, zaak: Zaak, besluittype: str, motivering: str, grondslag: s
     besluit = besluit_vastleggen(zaak=zaak, besluittype=besluittype, datum=vandaag, verzenddatum=vandaag,
                                  toelichting=motivering, grondslag=grondslag, ingangsdatum=ingangsdatum,
                                  vervaldatum=vervaldatum, bestuursorgaan=bestuursorgaan, actor=actor)
-    besluit_document_maken(besluit=besluit, template=template, context=context)
+    if document:
+        besluit_document_maken(besluit=besluit, template=template, context=context)
     _melden(besluit)
     return besluit
 

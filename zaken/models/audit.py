@@ -33,7 +33,7 @@ class AuditLog(models.Model):
     status_code = models.PositiveSmallIntegerField(default=1)  # LDV: 0 unset, 1 ok, 2 error
     start_time = models.DateTimeField(auto_now_add=True, db_index=True)
     actor_type = models.CharField(max_length=20, choices=Actor.choices)
-    actor_label = models.CharField(_("wie"), max_length=200)
+    actor_label = models.TextField(_("wie"))  # an applicant's full name: no fixed bound (see Rol.naam)
     actor_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
                                    blank=True, related_name="+")
     gemeente = models.ForeignKey("zaken.Gemeente", on_delete=models.SET_NULL, null=True, related_name="+")

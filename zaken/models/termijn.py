@@ -29,7 +29,7 @@ class TermijnGebeurtenis(models.Model):
     document = models.ForeignKey(Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     besluit = models.ForeignKey(Besluit, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     vastgelegd_op = models.DateTimeField(_("vastgelegd op"))
-    vastgelegd_door = models.CharField(_("vastgelegd door"), max_length=200)
+    vastgelegd_door = models.TextField(_("vastgelegd door"))  # may be an applicant's full name (see Rol.naam)
 
     class Meta:
         verbose_name = _("termijngebeurtenis")

@@ -63,6 +63,9 @@ class Zaak(models.Model):
     initiator_bsn = models.CharField(max_length=9, blank=True, db_index=True)
     initiator_kvk = models.CharField(max_length=8, blank=True, db_index=True)
     initiator_vestiging = models.CharField(max_length=12, blank=True)
+    # Outbox mark: the receipt is due and not stored yet (set with the case, cleared by the worker that stores
+    # it); the sweep sends the old ones again, so a broker that was down loses no receipt.
+    ontvangstbevestiging_gevraagd_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("zaak")
@@ -78,6 +81,9 @@ class Zaak(models.Model):
                          condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=False)),
             models.Index(fields=["gemeente", "uiterlijke_einddatum_afdoening", "zaaktype"],
                          name="zaak_termijn_opgeschort", condition=TERMIJN_LOPEND & models.Q(opschorting_indicatie=True)),
+            # The sweep's receipts that are due: a handful of rows among a million.
+            models.Index(fields=["ontvangstbevestiging_gevraagd_op"], name="zaak_ontvangst_open",
+                         condition=models.Q(ontvangstbevestiging_gevraagd_op__isnull=False)),
         ]
 
     def __str__(self):
@@ -94,7 +100,7 @@ class Status(models.Model):
     from_state = models.CharField(max_length=50, blank=True)
     to_state = models.CharField(max_length=50, blank=True)
     transition = models.CharField(max_length=80, blank=True)
-    gezet_door = models.CharField(_("gezet door"), max_length=200)
+    gezet_door = models.TextField(_("gezet door"))  # an applicant's full name: no fixed bound (see Rol.naam)
     gezet_door_medewerker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                               null=True, blank=True, related_name="+")
 
@@ -121,7 +127,10 @@ class Rol(models.Model):
     roltype = models.CharField(max_length=20, choices=RolType.choices)
     betrokkene_type = models.CharField(max_length=30, choices=BetrokkeneType.choices)
     roltoelichting = models.CharField(max_length=200, blank=True)
-    naam = models.CharField(max_length=200, blank=True)
+    # A full name from the BRP has no fixed bound: voornamen (200), adellijke titel or predicaat, voorvoegsel
+    # (10), geslachtsnaam (200), and with naamgebruik the partner's voorvoegsel and geslachtsnaam too; the
+    # RvIG test set has names of 206-233 characters. (ZGW bounds the parts, not the whole: text, not a cut.)
+    naam = models.TextField(blank=True)
     inp_bsn = models.CharField(max_length=9, blank=True)
     nnp_kvk_nummer = models.CharField(max_length=8, blank=True)
     nnp_rsin = models.CharField(max_length=9, blank=True)

@@ -266,8 +266,10 @@ def _melding_accepteren(evenement: Evenement, *, by: Actor) -> None:
 
 
 def evenementen_bijwerken(*, vandaag: date | None = None) -> int:
-    """The periodic sweep: accept meldingen whose prohibition period passed (advice has its own tasks)."""
+    """The periodic sweep: accept meldingen whose prohibition period passed (advice has its own tasks), and send
+    the acknowledgements again that a broker outage lost. The count of both."""
     from .flows import EvenementenvergunningFlow
+    from .letters import meldingbrieven_inhalen
 
     vandaag = vandaag or timezone.localdate()
     moved = 0
@@ -283,5 +285,5 @@ def evenementen_bijwerken(*, vandaag: date | None = None) -> int:
             if process is not None:
                 EvenementenvergunningFlow.instance.cancel(process)  # nothing left to decide: the task goes
             moved += 1
-    return moved
+    return moved + meldingbrieven_inhalen()
 

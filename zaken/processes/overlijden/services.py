@@ -17,7 +17,7 @@ from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
 from zaken.processes.shared import resume_after_verzoek
-from zaken.services import audit_record, document_store, product_terms, zaak_create, zaaknummer_next
+from zaken.services import audit_record, document_store, product_terms, subjects_lock, zaak_create, zaaknummer_next
 from zaken.verzoeken import verzoek_stellen
 
 from zaken.forms.overlijden import rules
@@ -69,7 +69,7 @@ def overlijden_indienen(*, aangifte: Aangifte, auth: AuthContext, gemeente: Geme
     if aangifte.plaats_gemeentecode != gemeente.gemeentecode:
         raise OverlijdenRefused(_("Het overlijden vond niet plaats in deze gemeente."))
     # Checked again at submission: the BRP or another undertaker may have been quicker.
-    list(Overlijden.objects.select_for_update().filter(overledene_bsn=aangifte.overledene_bsn))
+    subjects_lock(scope="overlijden", keys=[aangifte.overledene_bsn])  # two undertakers at the same moment
     if Overlijden.objects.filter(overledene_bsn=aangifte.overledene_bsn).exists():
         raise OverlijdenRefused(_("Voor deze persoon is al aangifte van overlijden gedaan."))
     try:

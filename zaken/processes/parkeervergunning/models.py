@@ -106,9 +106,9 @@ class Parkeervergunning(CaseMachine):
     state = FSMField(_("status"), default=State.ONTVANGEN, choices=State.choices, protected=True)
     zone = models.ForeignKey(Vergunningzone, on_delete=models.PROTECT, related_name="vergunningen")
     bsn = models.CharField(max_length=9, db_index=True)
-    naam = models.CharField(_("naam"), max_length=255)
+    naam = models.TextField(_("naam"))  # a full name from the BRP: no fixed bound (see zaken.models.Rol.naam)
     # The address as the BRP and the BAG gave it; the quota counts per adresseerbaar object.
-    adres = models.CharField(_("adres"), max_length=255)
+    adres = models.TextField(_("adres"))
     postcode = models.CharField(_("postcode"), max_length=6)
     adresseerbaar_object = models.CharField(_("adresseerbaar object (BAG)"), max_length=16, db_index=True)
     kenteken = models.CharField(_("kenteken"), max_length=6)

@@ -24,6 +24,7 @@ from zaken.identity import AuthContext
 from zaken.integrations.rdw.kenteken import kenteken_weergave
 from zaken.models import Besluit, Document, Gemeente, GemeenteProduct, Rol
 from zaken.processes.shared import ProcessRefused
+from zaken.queueing import send_after_commit
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import maanden_na
 
@@ -95,10 +96,10 @@ def parkeervergunning_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeent
         gemeente=gemeente, process_slug=SLUG, actor=actor, initial_status=Parkeervergunning.State.ONTVANGEN,
         gegevens=gegevens,
         initiator={"betrokkene_type": Rol.BetrokkeneType.NATUURLIJK_PERSOON, "inp_bsn": auth.bsn,
-                   "naam": (prefill.naam or auth.display_name)[:Rol._meta.get_field("naam").max_length],
+                   "naam": prefill.naam or auth.display_name,
                    "email": aanvraag.email, "telefoon": aanvraag.telefoon})
     vergunning = Parkeervergunning.objects.create(
-        zaak=zaak, zone=zone, bsn=auth.bsn, naam=prefill.naam[:255], adres=prefill.adres[:255],
+        zaak=zaak, zone=zone, bsn=auth.bsn, naam=prefill.naam, adres=prefill.adres,
         postcode=prefill.postcode, adresseerbaar_object=prefill.adresseerbaar_object, kenteken=voertuig["kenteken"],
         voertuig=voertuig_omschrijving(voertuig)[:100], eigen_voertuig=oordeel.eigen,
         gewenste_ingangsdatum=aanvraag.ingangsdatum, email=aanvraag.email, telefoon=aanvraag.telefoon)
@@ -107,10 +108,11 @@ def parkeervergunning_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeent
         document_store(zaak=zaak, soort=Document.Soort.BIJLAGE, titel=_("Leasecontract of verklaring van de houder"),
                        content=content, bestandsnaam=naam, formaat=content_type, kenmerk="parkeer-bewijs")
     system = Actor.system("parkeervergunning")
+    # A besluit at once: its letter is rendered by the worker after the commit (besluit_brief_maken).
     if zone_vol(zone=zone, vandaag=vandaag):
-        _op_wachtlijst(vergunning, by=system)
+        _op_wachtlijst(vergunning, by=system, brief_later=True)
     elif oordeel.eigen:
-        _verlenen(vergunning, by=system, motivering=_(
+        _verlenen(vergunning, by=system, brief_later=True, motivering=_(
             "U woont op een adres in vergunningzone %(z)s, de auto staat op uw naam, het voertuig is niet te lang of "
             "te hoog, en op uw adres is nog ruimte voor een vergunning.") % {"z": zone.naam})
     else:
@@ -132,17 +134,22 @@ def _grondslag(vergunning: Parkeervergunning) -> str:
 
 
 def _besluit(vergunning: Parkeervergunning, *, besluittype: str, beslissing: str, motivering: str, by: Actor,
-             ingangsdatum: date | None = None, vervaldatum: date | None = None) -> Besluit:
+             ingangsdatum: date | None = None, vervaldatum: date | None = None, brief_later: bool = False) -> Besluit:
     """Every decision on the application is a generic besluit (number, basis, motivation, dates, bezwaar clause)
-    with the permit's own facts in its letter."""
+    with the permit's own facts in its letter; `brief_later`: the worker renders the letter after the commit."""
     vergunning.motivering = motivering
-    return besluit_nemen(zaak=vergunning.zaak, besluittype=besluittype, motivering=motivering,
-                         grondslag=_grondslag(vergunning), actor=by, ingangsdatum=ingangsdatum,
-                         vervaldatum=vervaldatum, template=BESLUIT_TEMPLATE,
-                         context=_brief_context(vergunning, beslissing=beslissing))
+    besluit = besluit_nemen(zaak=vergunning.zaak, besluittype=besluittype, motivering=motivering,
+                            grondslag=_grondslag(vergunning), actor=by, ingangsdatum=ingangsdatum,
+                            vervaldatum=vervaldatum, template=BESLUIT_TEMPLATE, document=not brief_later,
+                            context=None if brief_later else brief_context(vergunning, beslissing=beslissing))
+    if brief_later:
+        from .tasks import besluit_brief
+
+        send_after_commit(besluit_brief, besluit_id=besluit.pk, beslissing=beslissing)
+    return besluit
 
 
-def _brief_context(vergunning: Parkeervergunning, *, beslissing: str = "") -> dict:
+def brief_context(vergunning: Parkeervergunning, *, beslissing: str = "") -> dict:
     return {"vergunning": vergunning, "kenteken": kenteken_weergave(vergunning.kenteken), "zone": vergunning.zone,
             "beslissing": beslissing, "positie": wachtlijstpositie(vergunning)}
 
@@ -152,30 +159,37 @@ def _aangevraagd(vergunning: Parkeervergunning) -> str:
         "d": date_format(timezone.localtime(vergunning.zaak.registratiedatum), "j F Y")}
 
 
-def _op_wachtlijst(vergunning: Parkeervergunning, *, by: Actor) -> Besluit:
+def beslissing_wachtlijst(vergunning: Parkeervergunning) -> str:
+    return _("%(aangevraagd)s Wij verlenen u nu geen vergunning, omdat vergunningzone %(z)s vol is. Wij plaatsen uw "
+             "aanvraag op de wachtlijst.") % {"aangevraagd": _aangevraagd(vergunning), "z": vergunning.zone.naam}
+
+
+def beslissing_verleend(vergunning: Parkeervergunning) -> str:
+    return _("%(aangevraagd)s Wij verlenen u deze vergunning.") % {"aangevraagd": _aangevraagd(vergunning)}
+
+
+def _op_wachtlijst(vergunning: Parkeervergunning, *, by: Actor, brief_later: bool = False) -> Besluit:
     """The zone is full: a besluit on the application (no permit now, a place on the waiting list). It ends the
     decision term, so lex silencio cannot grant what the zone has no room for; the applicant may object to it."""
     zone = vergunning.zone
     vergunning.wachtlijst_sinds = timezone.now()
     vergunning.op_wachtlijst(by=by, toelichting=_("Vergunningzone %(z)s is vol.") % {"z": zone.naam})
-    return _besluit(vergunning, by=by, besluittype=_("Plaatsing op de wachtlijst"), beslissing=_(
-        "%(aangevraagd)s Wij verlenen u nu geen vergunning, omdat vergunningzone %(z)s vol is. Wij plaatsen uw "
-        "aanvraag op de wachtlijst.") % {"aangevraagd": _aangevraagd(vergunning), "z": zone.naam}, motivering=_(
+    return _besluit(vergunning, by=by, besluittype=_("Plaatsing op de wachtlijst"), brief_later=brief_later,
+                    beslissing=beslissing_wachtlijst(vergunning), motivering=_(
         "Vergunningzone %(z)s heeft ruimte voor %(n)s vergunningen en die zijn allemaal verleend. Komt er een plaats "
         "vrij, dan krijgt de eerste op de wachtlijst die plaats. Uw plaats op de wachtlijst ziet u op Mijn zaken.")
         % {"z": zone.naam, "n": zone.capaciteit})
 
 
-def _verlenen(vergunning: Parkeervergunning, *, by: Actor, motivering: str) -> Besluit:
+def _verlenen(vergunning: Parkeervergunning, *, by: Actor, motivering: str, brief_later: bool = False) -> Besluit:
     """Grant now (the caller saves): the besluit with its dates and letter, then the transition."""
     terms = terms_for(vergunning.zaak.gemeente)
     ingang, verval = geldigheid(gewenst=vergunning.gewenste_ingangsdatum, vandaag=timezone.localdate(), terms=terms)
     vergunning.ingangsdatum, vergunning.vervaldatum = ingang, verval
     vergunning.vergunningnummer = _vergunningnummer(vergunning)
     besluit = _besluit(vergunning, by=by, besluittype=_("Parkeervergunning verleend"), motivering=motivering,
-                       ingangsdatum=ingang, vervaldatum=verval, beslissing=_(
-                           "%(aangevraagd)s Wij verlenen u deze vergunning.") % {
-                           "aangevraagd": _aangevraagd(vergunning)})
+                       ingangsdatum=ingang, vervaldatum=verval, beslissing=beslissing_verleend(vergunning),
+                       brief_later=brief_later)
     vergunning.verlenen(by=by, toelichting=_("Geldig van %(van)s tot en met %(tot)s.") % {
         "van": ingang.strftime("%d-%m-%Y"), "tot": verval.strftime("%d-%m-%Y")})
     return besluit
@@ -220,7 +234,7 @@ def van_rechtswege_verleend(*, zaak, besluit: Besluit) -> None:
     vergunning.save()
     besluit_van_rechtswege_bekendmaken(
         zaak=zaak, besluit=besluit, grondslag=f"{_grondslag(vergunning)} en {GRONDSLAG_VAN_RECHTSWEGE}",
-        template=BESLUIT_TEMPLATE, context=_brief_context(vergunning, beslissing=_(
+        template=BESLUIT_TEMPLATE, context=brief_context(vergunning, beslissing=_(
             "Uw parkeervergunning voor bewoners is daarmee verleend.")))
     process = ParkeervergunningFlow.process_class.objects.filter(
         flow_class=ParkeervergunningFlow, artifact_object_id=vergunning.pk).first()
@@ -267,6 +281,8 @@ def wachtlijst_doorschuiven(*, zone: Vergunningzone) -> int:
 
 
 def wachtlijsten_bijwerken() -> int:
-    """The periodic sweep: permits that expired free their places too."""
+    """The periodic sweep: permits that expired free their places too; lost letters are sent again."""
     zones = Vergunningzone.objects.filter(vergunningen__state=Parkeervergunning.State.WACHTLIJST).distinct()
-    return sum(wachtlijst_doorschuiven(zone=zone) for zone in zones)
+    from .letters import besluitbrieven_inhalen
+
+    return sum(wachtlijst_doorschuiven(zone=zone) for zone in zones) + besluitbrieven_inhalen()

@@ -52,7 +52,7 @@ class Rijbewijs(CaseMachine):
 
     state = FSMField(_("status"), default=State.ONTVANGEN, choices=State.choices, protected=True)
     bsn = models.CharField(max_length=9, db_index=True)
-    naam = models.CharField(_("naam"), max_length=255)
+    naam = models.TextField(_("naam"))  # a full name from the BRP: no fixed bound (see zaken.models.Rol.naam)
     rijbewijsnummer = models.CharField(_("huidig rijbewijsnummer"), max_length=20)
     # [{"categorie", "geldigTot" (current), "nieuwGeldigTot", "regel"}], as shown on the form.
     categorieen = models.JSONField(_("categorieën"))

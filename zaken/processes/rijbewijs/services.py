@@ -101,7 +101,7 @@ def rijbewijs_indienen(*, aanvraag: Aanvraag, auth: AuthContext, gemeente: Gemee
                    "naam": (prefill.naam or auth.display_name)[:Rol._meta.get_field("naam").max_length],
                    "email": aanvraag.email, "telefoon": aanvraag.telefoon})
     rijbewijs = Rijbewijs.objects.create(
-        zaak=zaak, bsn=auth.bsn, naam=prefill.naam[:255], rijbewijsnummer=prefill.rijbewijs.get("rijbewijsnummer", ""),
+        zaak=zaak, bsn=auth.bsn, naam=prefill.naam, rijbewijsnummer=prefill.rijbewijs.get("rijbewijsnummer", ""),
         categorieen=[c.as_json() for c in gekozen], afhaallocatie=aanvraag.afhaallocatie, email=aanvraag.email,
         telefoon=aanvraag.telefoon, leges_cent=cent,
         volgende_controle=timezone.now() + timedelta(days=terms["betaaltermijn_dagen"]))

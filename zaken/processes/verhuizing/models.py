@@ -108,7 +108,7 @@ class VerhuizingPersoon(models.Model):
 
     verhuizing = models.ForeignKey(Verhuizing, on_delete=models.CASCADE, related_name="personen")
     bsn = models.CharField(max_length=9, db_index=True)
-    naam = models.CharField(max_length=200)
+    naam = models.TextField()  # a full name from the BRP: no fixed bound (see zaken.models.Rol.naam)
     rol = models.CharField(max_length=20, choices=Rol.choices)
     relatie = models.CharField(_("relatie tot aangever"), max_length=40, blank=True)
     verwerkt_op = models.DateTimeField(null=True, blank=True)

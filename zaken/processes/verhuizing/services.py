@@ -16,7 +16,7 @@ from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
 from zaken.processes.shared import ProcessRefused, resume_after_verzoek
-from zaken.services import audit_record, document_store, product_terms, zaak_create
+from zaken.services import audit_record, document_store, product_terms, subjects_lock, zaak_create
 from zaken.termijnen import werkdagen_na
 from zaken.verzoeken import verzoek_stellen
 
@@ -104,8 +104,8 @@ def verhuizing_indienen(*, aangifte: Aangifte, auth: AuthContext, behandelende_g
     meeverhuizers = meeverhuizers_bevestigen(aangifte=aangifte, auth=auth, terms=terms,
                                              gemeente=behandelende_gemeente, vandaag=today)
     bsns = {auth.bsn} | {m.bsn for m in meeverhuizers}
-    # Lock the persons' rows of open cases so that two submissions cannot both pass this check.
-    list(VerhuizingPersoon.objects.select_for_update().filter(bsn__in=bsns))
+    # Two submissions for the same persons (two browsers, a co-mover) cannot both pass this check.
+    subjects_lock(scope="verhuizing", keys=bsns)
     if open_cases_for(bsns):
         raise VerhuizingRefused(_("Voor u of een meeverhuizer loopt al een verhuizing. Wacht tot die is "
                                   "afgehandeld, of neem contact op met de gemeente."))
