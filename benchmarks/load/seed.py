@@ -118,6 +118,66 @@ def templates_make() -> None:
     for definition in processes:
         if definition.demo_cases:
             import_string(definition.demo_cases)(stdout=None)
+    templates_finish()
+
+
+def templates_finish() -> None:
+    """Walk some demo cases on, as time would: both driving licences paid and ready at the counter, one
+    handed out; the event's melding accepted after its prohibition period. Gives finished templates
+    for every process and open ones in every work list."""
+    from datetime import timedelta
+
+    import time_machine
+    from django.contrib.auth import get_user_model
+
+    from zaken.integrations.payments.services import betaling_verwerken
+    from zaken.integrations.payments.views import KEUZES
+    from zaken.integrations.registry import get_adapter
+    from zaken.processes.evenementenvergunning.models import Evenement
+    from zaken.processes.rijbewijs.handover import IdControle, rijbewijs_uitreiken
+    from zaken.processes.rijbewijs.models import Rijbewijs
+    from zaken.processes.rijbewijs.services import rijbewijs_betaling
+    from zaken.timers import sweep
+
+    rijbewijzen = list(Rijbewijs.objects.filter(state=Rijbewijs.State.ONTVANGEN).select_related("zaak"))
+    for rijbewijs in rijbewijzen:
+        betaling = rijbewijs_betaling(rijbewijs=rijbewijs, site_url="http://localhost", terug_url="/")
+        get_adapter("payments").kiezen(betaling.provider_id, KEUZES["betalen"])
+        betaling_verwerken(betaling.provider_id)
+    for _ in range(3):  # ordered, produced, ready: each at its next check
+        moments = [r.volgende_controle for r in Rijbewijs.objects.filter(pk__in=[r.pk for r in rijbewijzen])
+                   if r.volgende_controle and r.state != Rijbewijs.State.KLAAR]
+        if not moments:
+            break
+        with time_machine.travel(max(moments) + timedelta(minutes=1), tick=False):
+            sweep()
+    klaar = list(Rijbewijs.objects.filter(state=Rijbewijs.State.KLAAR).select_related("zaak", "afhaallocatie"))
+    if klaar:
+        rijbewijs = klaar[0]
+        user = get_user_model().objects.filter(lidmaatschappen__gemeente=rijbewijs.zaak.gemeente,
+                                                groups__name="behandelaar").first()
+        with time_machine.travel(timezone_now() + timedelta(days=5), tick=False):
+            rijbewijs_uitreiken(rijbewijs=rijbewijs, user=user, controle=IdControle(
+                locatie=rijbewijs.afhaallocatie, documentsoort="paspoort", documentnummer="NX4K8P2L1",
+                identiteit_vastgesteld=True, oud_rijbewijs_ingenomen=True, uitkomst="uitgereikt"))
+    for evenement in Evenement.objects.filter(state=Evenement.State.MELDING_ONTVANGEN, verbod_uiterlijk__isnull=False):
+        with time_machine.travel(datetime_at(evenement.verbod_uiterlijk + timedelta(days=1)), tick=False):
+            sweep()
+    log("templates: " + ", ".join(f"{r.zaak.identificatie} {r.state}" for r in Rijbewijs.objects.select_related("zaak"))
+        + "; " + ", ".join(e.state for e in Evenement.objects.all()))
+
+
+def timezone_now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def datetime_at(day, hour: int = 10):
+    from datetime import datetime, time as clock
+    from zoneinfo import ZoneInfo
+
+    return datetime.combine(day, clock(hour), tzinfo=ZoneInfo("Europe/Amsterdam"))
 
 
 # --- SQL helpers ----------------------------------------------------------------------------------
@@ -390,7 +450,7 @@ def clone(models, cases: int, chunk: int) -> None:
         log(f"cases {high:>9,}/{cases:,}  {elapsed:7.1f} s  ({high / elapsed:,.0f} cases/s)")
 
 
-def plan_make(cases: int, burgers: list[dict], seed: int) -> None:
+def plan_make(cases: int, burgers: list[dict], seed: int, open_share: float) -> None:
     """seed_plan: one row per clone (k): template, municipality, dates, person, case number."""
     from zaken.models import Gemeente
 
@@ -407,7 +467,7 @@ def plan_make(cases: int, burgers: list[dict], seed: int) -> None:
     for rank, slug, cum in rows:
         run_sql(f"INSERT INTO seed_gem SELECT %s, id, rsin, %s FROM {table(Gemeente)} WHERE slug = %s",
                 [rank, cum, slug])
-    sql_file("plan.sql", cases=cases, open_share=OPEN_SHARE, audit_share=AUDIT_SHARE, seed=seed / 1000.0)
+    sql_file("plan.sql", cases=cases, open_share=open_share, audit_share=AUDIT_SHARE, seed=seed / 1000.0)
     # The RvIG persons: cases of templates filed by a citizen, in their municipality.
     for burger in burgers:
         run_sql("UPDATE seed_plan p SET bsn = %s, gemeente_id = g.id FROM zaken_gemeente g "
@@ -510,7 +570,8 @@ def manifest(db: str, cases: int, burgers: list[dict], medewerkers: list[dict], 
 # --- the whole seed ---------------------------------------------------------------------------------
 
 
-def seed(cases: int, *, chunk: int = 50_000, burgers: int = 24, random_seed: int = 11) -> tuple[list, list]:
+def seed(cases: int, *, chunk: int = 50_000, burgers: int = 24, random_seed: int = 11,
+         open_share: float = OPEN_SHARE, assigned_share: float = ASSIGNED_SHARE) -> tuple[list, list]:
     """Everything after the management commands, on the current connection. Returns (burgers, medewerkers)."""
     sql_file("setup.sql")
     templates_make()
@@ -520,7 +581,7 @@ def seed(cases: int, *, chunk: int = 50_000, burgers: int = 24, random_seed: int
     count = templates_register(models)
     log(f"templates: {count} cases, tables {', '.join(table(m) for m, _ in models)}")
     people = rvig_burgers(burgers)
-    plan_make(cases, people, random_seed)
+    plan_make(cases, people, random_seed, open_share)
     log("plan ready")
     run_sql("SET synchronous_commit = off")
     constraints_restore()  # an earlier run that stopped half-way
@@ -529,7 +590,7 @@ def seed(cases: int, *, chunk: int = 50_000, burgers: int = 24, random_seed: int
     log("indexes and foreign keys back")
     constraints_restore()
     medewerkers = medewerkers_make()
-    sql_file("after.sql", assigned_share=ASSIGNED_SHARE, big=BIG, small=SMALL)
+    sql_file("after.sql", assigned_share=assigned_share, big=BIG, small=SMALL)
     run_sql("ANALYZE")
     return people, medewerkers
 
