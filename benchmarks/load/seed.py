@@ -342,6 +342,10 @@ def column_expression(model, field, cloned: set[str], configs: set[str]) -> str:
                    "initiator_bsn": "CASE WHEN o.initiator_bsn <> '' THEN p.bsn ELSE '' END"}
         if field.column in special:
             return special[field.column]
+    if tbl == "zaken_besluit" and field.column == "identificatie":
+        # Unique per municipality and year like the real ones; after.sql moves the series past them.
+        return (f"CASE WHEN {col} = '' THEN '' ELSE 'BESLUIT-' || extract(year FROM o.datum + p.shift_days)::int "
+                f"|| '-' || lpad(i.new_id::text, 7, '0') END")
     if field.is_relation:
         related = table(field.related_model)
         if related == "zaken_gemeente":

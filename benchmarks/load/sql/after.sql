@@ -10,5 +10,11 @@ LATERAL (SELECT m.user_id FROM zaken_medewerkerschap m
          WHERE m.gemeente_id = z.gemeente_id ORDER BY md5(m.user_id::text || vp.id::text) LIMIT 1) u
 WHERE t.process_id = vp.id AND t.status = 'NEW' AND t.flow_task_type = 'HUMAN' AND t.owner_id IS NULL
   AND random() < {assigned_share};
+-- Besluit numbers: the municipality's next one comes after the seeded ones.
+INSERT INTO zaken_zaaknummerreeks (gemeente_id, jaar, reeks, laatste)
+SELECT z.gemeente_id, split_part(b.identificatie, '-', 2)::int, 'BESLUIT', max(split_part(b.identificatie, '-', 3)::int)
+FROM zaken_besluit b JOIN zaken_zaak z ON z.id = b.zaak_id
+WHERE b.identificatie ~ '^BESLUIT-[0-9]{4}-[0-9]+$' GROUP BY 1, 2
+ON CONFLICT (gemeente_id, jaar, reeks) DO UPDATE SET laatste = greatest(zaken_zaaknummerreeks.laatste, EXCLUDED.laatste);
 DROP TABLE IF EXISTS seed_tpl_rows, seed_ct, seed_gem, seed_idmap, seed_cfgmap, seed_tplw, seed_plan;
 DROP FUNCTION IF EXISTS seed_elfproef(bigint);
