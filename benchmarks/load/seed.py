@@ -436,12 +436,18 @@ def clone(models, cases: int, chunk: int) -> None:
     for low in range(1, cases + 1, chunk):
         high = min(cases, low + chunk - 1)
         with transaction.atomic():
+            run_sql("DROP INDEX IF EXISTS seed_idmap_key")
             run_sql("TRUNCATE seed_idmap")
             for tbl, seq in sequences.items():
-                audit_only = "AND p.audit" if tbl == "zaken_auditlog" else ""
-                run_sql(f"INSERT INTO seed_idmap SELECT r.tbl, r.old_id, p.k, nextval({seq}) FROM seed_plan p "
-                        f"JOIN seed_tpl_rows r ON r.tpl = p.tpl AND r.tbl = '{tbl}' "
-                        f"WHERE p.k BETWEEN %s AND %s {audit_only}", [low, high])
+                source = (f"FROM seed_plan p JOIN seed_tpl_rows r ON r.tpl = p.tpl AND r.tbl = '{tbl}' "
+                          f"WHERE p.k BETWEEN {low} AND {high}" + (" AND p.audit" if tbl == "zaken_auditlog" else ""))
+                count = run_sql(f"SELECT count(*) {source}")[0][0]
+                if count:
+                    # One block of ids per table and chunk instead of a nextval() per row.
+                    first = run_sql(f"SELECT setval({seq}, nextval({seq}) + {count} - 1) - {count} + 1")[0][0]
+                    run_sql(f"INSERT INTO seed_idmap SELECT r.tbl, r.old_id, p.k, {first} + row_number() OVER () - 1 "
+                            + source)
+            run_sql("CREATE INDEX seed_idmap_key ON seed_idmap (tbl, k, old_id) INCLUDE (new_id)")
             run_sql("ANALYZE seed_idmap")
             if PROFILE:
                 log(f"  idmap: {time.monotonic() - started:.2f} s since start")
@@ -473,11 +479,18 @@ def plan_make(cases: int, burgers: list[dict], seed: int, open_share: float) -> 
                 [rank, cum, slug])
     sql_file("plan.sql", cases=cases, open_share=open_share, audit_share=AUDIT_SHARE, seed=seed / 1000.0)
     # The RvIG persons: cases of templates filed by a citizen, in their municipality.
+    ranges, low = [], 1
     for burger in burgers:
-        run_sql("UPDATE seed_plan p SET bsn = %s, gemeente_id = g.id FROM zaken_gemeente g "
-                "WHERE g.slug = %s AND p.k IN (SELECT k FROM seed_plan WHERE tpl_bsn <> '' AND NOT reserved "
-                "ORDER BY k LIMIT %s)", [burger["bsn"], burger["gemeente"], burger["count"]])
-        run_sql("UPDATE seed_plan SET reserved = true WHERE bsn = %s", [burger["bsn"]])
+        ranges.append((burger["bsn"], burger["gemeente"], low, low + burger["count"] - 1))
+        low += burger["count"]
+    if ranges:
+        values = ", ".join(["(%s, %s, %s, %s)"] * len(ranges))
+        run_sql(f"""WITH e AS (SELECT k, row_number() OVER (ORDER BY k) AS rn FROM seed_plan
+                               WHERE tpl_bsn <> '' ORDER BY k LIMIT {low - 1})
+                    UPDATE seed_plan p SET bsn = b.bsn, gemeente_id = g.id
+                    FROM e JOIN (VALUES {values}) b (bsn, slug, lo, hi) ON e.rn BETWEEN b.lo AND b.hi
+                    JOIN zaken_gemeente g ON g.slug = b.slug WHERE p.k = e.k""",
+                [v for r in ranges for v in r])
     sql_file("numbers.sql")
 
 

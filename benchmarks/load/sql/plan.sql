@@ -24,7 +24,7 @@ WITH r AS (
   SELECT k, random() AS rg, random() < {open_share} AS is_open, random() AS rt, random() AS rd, random() AS rj,
          random() < {audit_share} AS audit, random() AS rp
   FROM generate_series(1, {cases}) k)
-SELECT r.k, g.gemeente_id, t.tpl, t.tpl_bsn, t.tpl_reg, r.audit, false AS reserved,
+SELECT r.k, g.gemeente_id, t.tpl, t.tpl_bsn, t.tpl_reg, r.audit,
        -- finished cases over the last three years, open ones over the last six weeks
        (CASE WHEN t.is_open THEN -(1 + t.span_days + floor(r.rd * 40))
              ELSE -(7 + t.span_days + floor(r.rd * 1080)) END)::int AS shift_days,

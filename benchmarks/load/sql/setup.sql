@@ -13,6 +13,6 @@ CREATE UNLOGGED TABLE IF NOT EXISTS seed_ct (ct_id int, tbl text);
 CREATE UNLOGGED TABLE IF NOT EXISTS seed_gem (rank int, gemeente_id bigint, rsin text, cum float8);
 CREATE INDEX IF NOT EXISTS seed_gem_cum ON seed_gem (cum);
 CREATE UNLOGGED TABLE IF NOT EXISTS seed_idmap (tbl text, old_id bigint, k int, new_id bigint);
-CREATE INDEX IF NOT EXISTS seed_idmap_key ON seed_idmap (tbl, k, old_id) INCLUDE (new_id);
+-- seed_idmap_key is built per chunk, after the chunk's ids are in.
 CREATE UNLOGGED TABLE IF NOT EXISTS seed_cfgmap (tbl text, old_id bigint, gemeente_id bigint, new_id bigint,
                                                  PRIMARY KEY (tbl, old_id, gemeente_id));
