@@ -392,26 +392,30 @@ def clone_statements(models) -> list[tuple[str, str]]:
 
 
 def constraints_drop(tables: list[str]) -> None:
-    """Bulk-load order: foreign keys and plain indexes off (kept in seed_ddl), unique indexes stay."""
+    """Bulk-load order: foreign keys, unique constraints and indexes off (kept in seed_ddl), the primary keys
+    stay. The clones are unique by construction; restoring the constraints checks that once."""
     run_sql("CREATE TABLE IF NOT EXISTS seed_ddl (seq serial, tbl text, name text, kind text, def text)")
     run_sql("""INSERT INTO seed_ddl (tbl, name, kind, def)
-               SELECT c.conrelid::regclass::text, c.conname, 'fk', pg_get_constraintdef(c.oid) FROM pg_constraint c
-               WHERE c.contype = 'f' AND c.conrelid::regclass::text = ANY(%s)""", [tables])
+               SELECT c.conrelid::regclass::text, c.conname, CASE c.contype WHEN 'f' THEN 'fk' ELSE 'unique' END,
+                      pg_get_constraintdef(c.oid) FROM pg_constraint c
+               WHERE c.contype IN ('f', 'u') AND c.conrelid::regclass::text = ANY(%s) ORDER BY c.contype = 'u'""",
+            [tables])
     run_sql("""INSERT INTO seed_ddl (tbl, name, kind, def)
                SELECT tablename, indexname, 'index', indexdef FROM pg_indexes
-               WHERE schemaname = 'public' AND tablename = ANY(%s) AND indexdef NOT LIKE 'CREATE UNIQUE %%'""",
-            [tables])
+               WHERE schemaname = 'public' AND tablename = ANY(%s)
+                 AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))""", [tables])
     for tbl, name, kind in run_sql("SELECT tbl, name, kind FROM seed_ddl ORDER BY seq"):
-        run_sql(f'ALTER TABLE {tbl} DROP CONSTRAINT "{name}"' if kind == "fk" else f'DROP INDEX "{name}"')
+        run_sql(f'DROP INDEX "{name}"' if kind == "index" else f'ALTER TABLE {tbl} DROP CONSTRAINT "{name}"')
 
 
 def constraints_restore() -> None:
-    """Indexes first (the foreign keys' checks use them), then the foreign keys, validated in one pass each."""
+    """Unique constraints and indexes first (the foreign keys' checks use them), then the foreign keys, each
+    validated in one pass."""
     if "seed_ddl" not in _tables():
         return
     run_sql("SET maintenance_work_mem = '256MB'")
     for seq, tbl, name, kind, definition in run_sql("SELECT seq, tbl, name, kind, def FROM seed_ddl "
-                                                     "ORDER BY kind = 'fk', seq"):
+                                                     "ORDER BY kind = 'fk', kind = 'index', seq"):
         tick = time.monotonic()
         run_sql(definition if kind == "index" else f'ALTER TABLE {tbl} ADD CONSTRAINT "{name}" {definition}')
         run_sql("DELETE FROM seed_ddl WHERE seq = %s", [seq])

@@ -43,10 +43,25 @@ def seeded():
         last_template = Zaak.objects.order_by("-pk").values_list("pk", flat=True).first()
 
     original, module.templates_make = module.templates_make, templates_make
+    before = schema()
     # Many open cases at this N, so that every work list has clones.
     burgers, medewerkers = module.seed(CASES, chunk=120, burgers=4, open_share=0.4, assigned_share=0.5)
     manifest = module.manifest("test", CASES, burgers, medewerkers, 1.0, Path("."))
+    # The bulk load takes constraints and indexes off; every one is back, and the seeder's tables are gone.
+    assert schema() == before
     return manifest, last_template
+
+
+def schema() -> tuple[set, set, set]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                       "WHERE connamespace = 'public'::regnamespace")
+        constraints = set(cursor.fetchall())
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
+        indexes = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        tables = {row[0] for row in cursor.fetchall()}
+    return constraints, indexes, tables
 
 
 def clones_on(content: bytes, last_template: int) -> set[str]:
