@@ -33,7 +33,7 @@ GEMEENTEN = 342
 BIG, SMALL = "den-haag", "hellevoetsluis"
 OPEN_SHARE = 0.03  # share of cases still open (with open tasks)
 AUDIT_SHARE = 0.1  # share of cases whose audit log rows are cloned too
-ASSIGNED_SHARE = 0.25  # share of open human tasks in the big municipalities assigned to a civil servant
+ASSIGNED_SHARE = 0.25  # share of open human tasks in the demo municipalities assigned to a civil servant
 BENCH_PASSWORD = "Benchmark-load-2026"
 PROFILE = bool(os.environ.get("SEED_PROFILE"))
 PROTECTED = {"samenloket", "postgres", "template0", "template1"}
@@ -44,7 +44,7 @@ def log(message: str) -> None:
 
 
 def refuse_database(name: str) -> None:
-    if not name or name in PROTECTED or name.startswith("test_") or name.startswith("test"):
+    if not name or name in PROTECTED or name.startswith("test"):
         raise SystemExit(f"seed: refusing database {name!r}: give your own benchmark database with --db.")
 
 
@@ -235,7 +235,10 @@ def gemeenten_make(total: int = GEMEENTEN) -> None:
         "naam": "'Loadgemeente ' || lpad(i::text, 3, '0')",
         "slug": "'loadgemeente-' || lpad(i::text, 3, '0')",
         "gemeentecode": "lpad((1000 + i)::text, 4, '0')",
-        "rsin": "seed_elfproef(80000000 + 2 * i)"})
+        "rsin": "seed_elfproef(80000000 + 2 * i)",
+        "welkomsttekst": "'Welkom bij het online loket van Loadgemeente ' || lpad(i::text, 3, '0') || '.'",
+        "contact_email": "'info@loadgemeente-' || lpad(i::text, 3, '0') || '.example'",
+        "bezoekadres": "'Raadhuisplein ' || i || ', Loadgemeente ' || lpad(i::text, 3, '0')"})
     run_sql(f"INSERT INTO {table(Gemeente)} ({cols}) SELECT {vals} FROM generate_series(%s, %s) i, "
             f"{table(Gemeente)} o WHERE o.slug = 'rotterdam' ORDER BY i", [existing + 1, total])
     for model in configs:
@@ -623,7 +626,7 @@ def main(argv=None) -> int:
     parser.add_argument("--manifest", default="var/load/manifest.json")
     parser.add_argument("--var-dir", default="var/load", help="SAMENLOKET_VAR_DIR of the stack that serves it")
     parser.add_argument("--chunk", type=int, default=50_000)
-    parser.add_argument("--fresh", action="store_true", help="drop and recreate the database first")
+    parser.add_argument("--fresh", action="store_true", help="drop (ending its open connections) and recreate the database first")
     args = parser.parse_args(argv)
     refuse_database(args.db)
     started = time.monotonic()
