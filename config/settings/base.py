@@ -127,6 +127,8 @@ STORAGES = {
                "OPTIONS": {"location": MEDIA_ROOT / "public", "base_url": "/media/public/"}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Mijn zaken shows this many cases per page.
+TRACKER_PAGE_SIZE = int(os.environ.get("SAMENLOKET_TRACKER_PAGE_SIZE", "25"))
 UPLOAD_MAX_BYTES = int(os.environ.get("SAMENLOKET_UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 
 # SECTION sessions and identity
