@@ -191,6 +191,12 @@ CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samenloket"}}
 
+# Sessions: with a shared cache (Redis) they are read from the cache and written through to the database
+# (cached_db), so a page reads no session row; without one, from the database. DJANGO_SESSION_ENGINE
+# overrides. The inactivity limits write a session at most once a minute (zaken.security).
+SESSION_ENGINE = os.environ.get("DJANGO_SESSION_ENGINE") or (
+    "django.contrib.sessions.backends.cached_db" if CACHE_URL else "django.contrib.sessions.backends.db")
+
 # Periodic work of the integrations that the sweep (zaken.timers) runs by name, so that the core
 # imports no adapter: unpaid payments expire after BETALING_GELDIG_MINUTEN.
 PERIODIC_STEPS = {"betalingen_verlopen": "zaken.integrations.payments.services.betalingen_laten_verlopen",

@@ -8,7 +8,7 @@ from django.conf import settings
 
 def production_module(monkeypatch, **env):
     # setenv first, so that the test's undo also removes what production.py's setdefault adds.
-    for name in ("DJANGO_DEBUG", "DATABASE_CONN_MAX_AGE"):
+    for name in ("DJANGO_DEBUG", "DATABASE_CONN_MAX_AGE", "DJANGO_CACHE_URL", "DJANGO_SESSION_ENGINE"):
         monkeypatch.setenv(name, "")
         monkeypatch.delenv(name)
     monkeypatch.setenv("DATABASE_URL", "postgres://u:p@127.0.0.1:5432/x")
@@ -32,3 +32,9 @@ def test_the_environment_overrides_the_production_default(monkeypatch):
 
 def test_tests_open_a_connection_per_request():
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 0
+
+
+def test_sessions_are_read_from_a_shared_cache_when_there_is_one(monkeypatch):
+    assert production_module(monkeypatch).SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    module = production_module(monkeypatch, DJANGO_CACHE_URL="redis://127.0.0.1:6379/9")
+    assert module.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
