@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from .session import auth_from_session
-from .tenancy import gemeente_for_host, gemeente_for_slug
+from .tenancy import gemeente_for_host, gemeente_for_slug, request_tenancy
 
 
 class TenantMiddleware:
@@ -13,7 +13,8 @@ class TenantMiddleware:
     def __call__(self, request):
         request.gemeente = None
         request.gemeente_from_host = False
-        gemeente = gemeente_for_host(request.get_host()) if not request.path.startswith(
+        request.tenancy = None
+        gemeente = gemeente_for_host(request.get_host(), request_tenancy(request)) if not request.path.startswith(
             ("/static/", "/admin/", "/behandelen/")) else None
         if gemeente is not None:
             request.gemeente = gemeente
@@ -24,7 +25,7 @@ class TenantMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         slug = view_kwargs.pop("gemeente", None)
         if slug is not None and request.gemeente is None:
-            request.gemeente = gemeente_for_slug(slug)
+            request.gemeente = gemeente_for_slug(slug, request_tenancy(request))
         return None
 
 

@@ -11,6 +11,18 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 STAFF_ACTIVITY_KEY = "samenloket.staff_last_activity"
+# Sliding inactivity limits store the last request's time at most once per this many seconds, so that
+# a page that changes nothing does not write the session (a database write on every GET otherwise).
+# The stored time then lags the real last request by less than a minute: a limit of N seconds ends a
+# session after between N - 60 and N seconds of silence. Early, never late.
+ACTIVITY_GRANULARITY_SECONDS = 60
+
+
+def activity_touch(session, key: str, now: float) -> None:
+    """Record activity at `now` unless the stored time is less than a minute old."""
+    last = session.get(key)
+    if last is None or now - last >= ACTIVITY_GRANULARITY_SECONDS:
+        session[key] = now
 
 
 def client_ip(request) -> str | None:
@@ -66,7 +78,8 @@ class NoStoreMiddleware:
 
 
 class StaffInactivityMiddleware:
-    """Log a civil servant out after SAMENLOKET_BACKOFFICE_INACTIVITY_SECONDS without a request (sliding)."""
+    """Log a civil servant out after SAMENLOKET_BACKOFFICE_INACTIVITY_SECONDS without a request (sliding,
+    recorded at most once a minute: see ACTIVITY_GRANULARITY_SECONDS)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -81,5 +94,5 @@ class StaffInactivityMiddleware:
                 messages.info(request, _("U bent uitgelogd omdat u %(n)s minuten niets hebt gedaan. Log opnieuw "
                                          "in.") % {"n": settings.BACKOFFICE_INACTIVITY_SECONDS // 60})
             else:
-                request.session[STAFF_ACTIVITY_KEY] = now
+                activity_touch(request.session, STAFF_ACTIVITY_KEY, now)
         return self.get_response(request)

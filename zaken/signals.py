@@ -1,5 +1,5 @@
 """Hooks: Status rows for every state-machine transition; zaaktypen synced after migrate; the Atw calendar
-forgets its decree days when one is saved or deleted."""
+forgets its decree days when one is saved or deleted; the municipalities' cached copies are renewed."""
 
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
@@ -7,7 +7,8 @@ from django_fsm.signals import post_transition
 
 from .actors import Actor
 from .machine import CaseMachine
-from .models import AtwBesluitdag
+from .gemeente_cache import gemeenten_gewijzigd
+from .models import AtwBesluitdag, Gemeente, GemeenteHost, GemeenteProduct, Product
 from .services import status_record
 from .sync import zaaktypen_sync
 from .termijnen import besluitdagen_vergeten
@@ -34,3 +35,9 @@ def sync_after_migrate(sender, **kwargs):
 
 post_save.connect(besluitdagen_vergeten, sender=AtwBesluitdag, dispatch_uid="atw_besluitdag_saved")
 post_delete.connect(besluitdagen_vergeten, sender=AtwBesluitdag, dispatch_uid="atw_besluitdag_deleted")
+
+# Every process keeps the municipalities, their host names, themes and catalogues in memory
+# (portal.tenancy); a change in the admin shows on the next request everywhere.
+for _model in (Gemeente, GemeenteHost, GemeenteProduct, Product):
+    post_save.connect(gemeenten_gewijzigd, sender=_model, dispatch_uid=f"gemeenten_{_model.__name__}_saved")
+    post_delete.connect(gemeenten_gewijzigd, sender=_model, dispatch_uid=f"gemeenten_{_model.__name__}_deleted")

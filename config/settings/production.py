@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_DEBUG", "false")
+# Persistent database connections (seconds); DATABASE_CONN_MAX_AGE=0 turns them off.
+os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
 
 from .base import *  # noqa: E402,F403
 

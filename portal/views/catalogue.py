@@ -5,25 +5,34 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from zaken.models import Gemeente, GemeenteProduct
+from zaken.models import GemeenteProduct
 from zaken.registry import processes
 
+from .. import chooser
 from ..decorators import login_redirect
 from ..selectors import company_access, product_access
+from ..tenancy import request_tenancy
 
 
 @require_safe
 def gemeente_choose(request):
-    gemeenten = Gemeente.objects.filter(actief=True).order_by("naam")
-    return render(request, "portal/gemeente_choose.html", {"gemeenten": gemeenten})
+    state = request_tenancy(request)
+    zoek = request.GET.get("zoek", "").strip()[:100]
+    if zoek:
+        return render(request, "portal/gemeente_choose.html", {"zoek": zoek, "gevonden": chooser.zoeken(state, zoek)})
+    return render(request, "portal/gemeente_choose.html", {"lijst": chooser.lijst_html(state)})
+
+
+def _catalogue(gemeente) -> list[dict]:
+    producten = GemeenteProduct.objects.filter(gemeente=gemeente, actief=True).select_related("product")
+    return [{"gp": gp, "available": gp.product.slug in processes} for gp in producten
+            if gp.product.slug not in processes or processes.get(gp.product.slug).in_catalogus]
 
 
 @require_safe
 def home(request):
-    producten = (GemeenteProduct.objects.filter(gemeente=request.gemeente, actief=True)
-                 .select_related("product"))
-    catalogue = [{"gp": gp, "available": gp.product.slug in processes} for gp in producten
-                 if gp.product.slug not in processes or processes.get(gp.product.slug).in_catalogus]
+    # Kept per process until a municipality or product changes (portal.tenancy); read-only in the template.
+    catalogue = request_tenancy(request).memo(("catalogue", request.gemeente.pk), lambda: _catalogue(request.gemeente))
     return render(request, "portal/home.html", {"catalogue": catalogue})
 
 

@@ -18,6 +18,7 @@ from zaken.verzoeken import verzoek_beantwoorden
 from ..decorators import subject_required
 from ..forms import BezwaarForm, VerzoekAntwoordForm
 from ..tenancy import tenant_reverse
+from ..tracker_list import paginanummer, zaak_pagina
 
 
 def _zaak_or_404(request, identificatie):
@@ -31,8 +32,11 @@ def _zaak_or_404(request, identificatie):
 @require_safe
 @subject_required
 def zaak_list(request):
-    zaken = zaak_list_for_subject(gemeente=request.gemeente, auth=request.auth_context)
-    return render(request, "portal/zaak_list.html", {"zaken": zaken})
+    nummer = paginanummer(request.GET.get("pagina"))
+    pagina = zaak_pagina(request, gemeente=request.gemeente, auth=request.auth_context, nummer=nummer)
+    if nummer > 1 and not pagina.rijen:  # past the last page (cases closed since, or a typed number)
+        return redirect(tenant_reverse(request, "zaak_list"))
+    return render(request, "portal/zaak_list.html", {"pagina": pagina})
 
 
 def _open_verzoek(zaak):

@@ -76,3 +76,22 @@ def test_level_too_low_page(page, demo, gemeente):
         assert_accessible(page, f"niveau te laag ({gemeente})")
     finally:
         processes.unregister(WEGWERP)
+
+
+def test_chooser_search_and_tracker_pages(page, demo, settings):
+    page.goto("/")
+    page.get_by_label("Zoek uw gemeente").fill("rotter")
+    page.keyboard.press("Enter")  # a plain GET form: no script needed
+    page.wait_for_url("**/?zoek=rotter")
+    assert page.get_by_role("link", name="Gemeente Rotterdam").is_visible()
+    assert_accessible(page, "gemeente zoeken")
+    page.goto("/?zoek=atlantis")
+    assert page.get_by_role("status").is_visible()
+    assert_accessible(page, "gemeente zoeken zonder resultaat")
+    settings.TRACKER_PAGE_SIZE = 2
+    for _ in range(5):
+        ZaakFactory(gemeente=demo["rotterdam"], initiator_bsn=BSN)
+    digid_login(page, "rotterdam", BSN)
+    page.goto("/rotterdam/mijn-zaken/?pagina=2")
+    assert page.get_by_role("link", name="Volgende pagina").is_visible()
+    assert_accessible(page, "mijn zaken pagina 2")

@@ -74,6 +74,10 @@ class Zaak(models.Model):
         constraints = [models.UniqueConstraint(fields=["gemeente", "identificatie"], name="uniq_zaak_identificatie")]
         indexes = [
             models.Index(fields=["gemeente", "-registratiedatum"]),
+            # Mijn zaken: one page of a citizen's or company's cases in one municipality, newest first,
+            # read from the index without sorting all their cases.
+            models.Index(fields=["initiator_bsn", "gemeente", "-registratiedatum", "-id"], name="zaak_tracker_bsn"),
+            models.Index(fields=["initiator_kvk", "gemeente", "-registratiedatum", "-id"], name="zaak_tracker_kvk"),
             # The deadline dashboard: cases whose decision term still runs, per municipality by end date,
             # the running ones apart from the suspended ones; the zaaktype (a team's processes) is
             # checked inside the index. A boolean as a condition, not a column: SQLite cannot seek `NOT col`.
