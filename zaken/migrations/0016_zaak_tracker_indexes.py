@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('zaken', '0013_uitkomst_geen_advies'),
+        ('zaken', '0015_ontvangstbevestiging_outbox'),
     ]
 
     operations = [
