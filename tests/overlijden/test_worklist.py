@@ -58,9 +58,12 @@ def test_one_query_for_the_list_whatever_its_size(client, demo, django_capture_o
     clone_cases(first, 29)
     thirty, html = count_queries(client)
     assert one == thirty
-    # Ordered by planned funeral: the clone with the earliest funeral comes first.
-    assert html.index(f"{first.zaak.identificatie}-0<") < html.index(f"{first.zaak.identificatie}-28<")
-    assert html.index(f"{first.zaak.identificatie}-28<") < html.index(f"{first.zaak.identificatie}<")
+    # Ordered by planned funeral: the clone with the earliest funeral comes first; 25 to a page.
+    assert html.index(f"{first.zaak.identificatie}-0<") < html.index(f"{first.zaak.identificatie}-24<")
+    assert f"{first.zaak.identificatie}-25<" not in html and f"{first.zaak.identificatie}<" not in html
+    assert "30 open aangiften" in html and "Pagina 1 van 2" in html
+    page_two = client.get(URL, {"page": 2}).content.decode()
+    assert page_two.index(f"{first.zaak.identificatie}-28<") < page_two.index(f"{first.zaak.identificatie}<")
 
 
 def test_anonymous_goes_to_login(client, demo):

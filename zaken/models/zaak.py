@@ -70,7 +70,8 @@ class Zaak(models.Model):
         ordering = ["-registratiedatum"]
         constraints = [models.UniqueConstraint(fields=["gemeente", "identificatie"], name="uniq_zaak_identificatie")]
         indexes = [
-            models.Index(fields=["gemeente", "-registratiedatum"]),
+            # The back-office case list: newest first per municipality, ties by pk (keyset pages).
+            models.Index(fields=["gemeente", "-registratiedatum", "-id"], name="zaak_lijst"),
             # The deadline dashboard: cases whose decision term still runs, per municipality by end date,
             # the running ones apart from the suspended ones; the zaaktype (a team's processes) is
             # checked inside the index. A boolean as a condition, not a column: SQLite cannot seek `NOT col`.

@@ -1,0 +1,102 @@
+"""Pages of the back-office lists (and the processes' work lists) whose cost does not grow with the cases.
+
+- CappedPaginator: counts at most `cap` rows (`SELECT COUNT(*) FROM (... LIMIT cap+1)`), so a list of a
+  million rows says "meer dan 200" instead of scanning them, and the offset never passes it.
+- CappedCount: the same for the menu's inbox and queue counts, which run on every back-office page.
+- Keyset pages (keyset_page) for the case list: "after this row" instead of an offset, so the
+  hundredth page costs what the first does.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+CAP = 10_000  # the case list: an index-only range on zaak_lijst
+SEARCH_CAP = 200  # the case list searched by a part of the number
+TASK_CAP = 200  # task and process lists: each counted row is two joins (process, zaak) away from its scope
+MENU_CAP = 99
+
+
+def capped_count(queryset: QuerySet, cap: int) -> tuple[int, bool]:
+    """(rows, more): at most `cap` rows counted; `more` when there are more than `cap`."""
+    n = queryset[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+class CappedPaginator(Paginator):
+    """A Django paginator whose count stops at `cap`: the last reachable page is cap / per_page.
+    Beyond it the filters narrow the list (a civil servant does not page through 20 pages)."""
+
+    cap = TASK_CAP
+
+    @cached_property
+    def count(self):
+        n, self.capped = capped_count(self.object_list, self.cap)
+        return n
+
+    @cached_property
+    def count_label(self) -> str:
+        """'1.234', or 'meer dan 10.000'."""
+        n = self.count
+        return _("meer dan %(n)s") % {"n": f"{n:,}".replace(",", ".")} if self.capped else f"{n:,}".replace(",", ".")
+
+
+class CappedCount:
+    """`{{ user_inbox.count }}` in viewflow's menu, counted up to MENU_CAP ('99+')."""
+
+    def __init__(self, queryset: QuerySet, cap: int = MENU_CAP):
+        self.queryset, self.cap = queryset, cap
+
+    @cached_property
+    def count(self) -> str:
+        n, more = capped_count(self.queryset, self.cap)
+        return f"{n}+" if more else str(n)
+
+
+@dataclass(frozen=True)
+class KeysetPage:
+    object_list: list
+    next_cursor: str | None  # the `na` parameter of the next page; None on the last page
+    is_first: bool
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_cursor is not None
+
+
+def _encode(row) -> str:
+    raw = f"{row.registratiedatum.isoformat()}|{row.pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
+    """The (registratiedatum, pk) a page starts after; None for a missing or mangled cursor (first page)."""
+    if not cursor or len(cursor) > 100:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        moment, pk = raw.split("|")
+        return datetime.fromisoformat(moment), int(pk)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
+        return None
+
+
+def keyset_page(queryset: QuerySet, cursor: str | None, per_page: int) -> KeysetPage:
+    """One page of a queryset ordered by (-registratiedatum, -pk), starting after the cursor's row."""
+    after = decode_cursor(cursor)
+    if after is not None:
+        moment, pk = after
+        # Both terms: the first lets the index range start at the cursor, the second breaks ties.
+        queryset = queryset.filter(Q(registratiedatum__lt=moment) | Q(registratiedatum=moment, pk__lt=pk),
+                                   registratiedatum__lte=moment)
+    rows = list(queryset[: per_page + 1])
+    return KeysetPage(object_list=rows[:per_page], next_cursor=_encode(rows[per_page - 1]) if len(rows) > per_page else None,
+                      is_first=after is None)
