@@ -14,7 +14,7 @@ import binascii
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -25,9 +25,13 @@ TASK_CAP = 200  # task and process lists: each counted row is two joins (process
 MENU_CAP = 99
 
 
-def capped_count(queryset: QuerySet, cap: int) -> tuple[int, bool]:
-    """(rows, more): at most `cap` rows counted; `more` when there are more than `cap`."""
-    n = queryset[: cap + 1].count()
+def capped_count(queryset: QuerySet, cap: int, *, ordered: bool = True) -> tuple[int, bool]:
+    """(rows, more): at most `cap` rows counted; `more` when there are more than `cap`.
+
+    `ordered` keeps the list's ORDER BY, so the planner may walk the list's own index and stop at the
+    cap; without it, it may stop at the first `cap` rows of any join order.
+    """
+    n = (queryset if ordered else queryset.order_by())[: cap + 1].count()
     return min(n, cap), n > cap
 
 
@@ -49,6 +53,48 @@ class CappedPaginator(Paginator):
         return _("meer dan %(n)s") % {"n": f"{n:,}".replace(",", ".")} if self.capped else f"{n:,}".replace(",", ".")
 
 
+class PeekPaginator(Paginator):
+    """Pages without any COUNT: a page reads one row more than it shows, to know whether a next one
+    exists. The task and process lists use it: each of their rows is two joins (process, case) away
+    from the municipality scope, so even a capped count walks hundreds of rows. Offsets stop at
+    max_pages (the filters narrow a longer list)."""
+
+    max_pages = 40
+    count = 0  # set by page(); never Paginator's COUNT query (?page=last is page 1)
+    capped = True  # the total is known on the last page only: "Pagina 3", then "Pagina 4 van 4"
+
+    def validate_number(self, number):
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(_("Dat paginanummer is geen geheel getal.")) from None
+        if not 1 <= number <= self.max_pages:
+            raise EmptyPage(_("Die pagina bevat geen resultaten."))
+        return number
+
+    def get_page(self, number):
+        try:
+            return self.page(number)
+        except (PageNotAnInteger, EmptyPage):
+            return self.page(1)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom: bottom + self.per_page + 1])
+        if not rows and number > 1:
+            raise EmptyPage(_("Die pagina bevat geen resultaten."))
+        self.more = self.capped = len(rows) > self.per_page and number < self.max_pages
+        # What the page needs of a count: has_next() and end_index() read num_pages and count.
+        self.count = bottom + min(len(rows), self.per_page) + (1 if self.more else 0)
+        return self._get_page(rows[: self.per_page], number, self)
+
+    @property
+    def count_label(self) -> str:
+        shown = self.count - 1 if self.more else self.count
+        return _("meer dan %(n)s") % {"n": shown} if self.more else str(shown)
+
+
 class CappedCount:
     """`{{ user_inbox.count }}` in viewflow's menu, counted up to MENU_CAP ('99+')."""
 
@@ -57,7 +103,7 @@ class CappedCount:
 
     @cached_property
     def count(self) -> str:
-        n, more = capped_count(self.queryset, self.cap)
+        n, more = capped_count(self.queryset, self.cap, ordered=False)
         return f"{n}+" if more else str(n)
 
 

@@ -131,3 +131,31 @@ def test_werklijst_index_condition_is_the_open_states():
 
     index = next(i for i in Overlijden._meta.indexes if i.name == "overlijden_werklijst")
     assert set(dict(index.condition.children)["state__in"]) == {str(s) for s in Overlijden.OPEN_STATES}
+
+
+def test_task_lists_count_nothing_but_the_menu(client, medewerker_a, registreer, gemeente_a):
+    client.force_login(medewerker_a)
+    for i in range(3):
+        registreer(gemeente_a, f"Aanvraag {i}")
+    client.get("/behandelen/taken/queue/")
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/behandelen/taken/queue/")
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"]]
+    # The inbox and queue counts of the menu, each stopped at its cap; the list itself reads a page + 1.
+    assert len(counts) == 2 and all("LIMIT 100" in sql for sql in counts)
+
+
+def test_peek_paginator_reads_one_row_more_and_no_count(registreer, gemeente_a):
+    from zaken.paging import PeekPaginator
+
+    for i in range(3):
+        registreer(gemeente_a, f"Aanvraag {i}")
+    zaken = Zaak.objects.order_by("pk")
+    with CaptureQueriesContext(connection) as ctx:
+        first = PeekPaginator(zaken, 2).get_page(1)
+    assert len(ctx.captured_queries) == 1 and "COUNT" not in ctx.captured_queries[0]["sql"]
+    assert first.has_next() and len(first.object_list) == 2 and first.paginator.count_label == "meer dan 2"
+    last = PeekPaginator(zaken, 2).get_page(2)
+    assert not last.has_next() and last.end_index() == 3 and last.paginator.count_label == "3"
+    assert PeekPaginator(zaken, 2).get_page(999).number == 1
+    assert PeekPaginator(zaken, 2).get_page("x").number == 1

@@ -25,7 +25,7 @@ from zaken.models import Zaak
 from .access import BackofficePermissionMixin, scope_for_medewerker
 from .filters import ArchiveTaskFilter, FlowTaskFilter, OpenTaskFilter
 from .chart import ChartView
-from zaken.paging import CappedCount, CappedPaginator
+from zaken.paging import CappedCount, PeekPaginator
 
 BASE_TEMPLATE = "backoffice/base_page.html"
 
@@ -35,7 +35,7 @@ def dossier_url(pk: int) -> str:
 
 
 class ScopedQuerysetMixin:
-    paginator_class = CappedPaginator
+    paginator_class = PeekPaginator
 
     @viewprop
     def queryset(self):
