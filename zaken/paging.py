@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import heapq
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+MERGE_MAX = 10  # up to this many municipalities, the case list reads a page of each and merges them
 CAP = 10_000  # the case list: an index-only range on zaak_lijst
 SEARCH_CAP = 200  # the case list searched by a part of the number
 TASK_CAP = 200  # task and process lists: each counted row is two joins (process, zaak) away from its scope
@@ -135,14 +137,24 @@ def decode_cursor(cursor: str | None) -> tuple[datetime, int] | None:
         return None
 
 
-def keyset_page(queryset: QuerySet, cursor: str | None, per_page: int) -> KeysetPage:
-    """One page of a queryset ordered by (-registratiedatum, -pk), starting after the cursor's row."""
+def keyset_page(queryset: QuerySet, cursor: str | None, per_page: int, *, gemeente_ids=()) -> KeysetPage:
+    """One page of a queryset ordered by (-registratiedatum, -pk), starting after the cursor's row.
+
+    With a few municipalities (gemeente_ids, at most MERGE_MAX), each one's page is an ordered range
+    on zaak_lijst and the pages are merged here: one `gemeente_id IN (...)` query cannot use the
+    index's order and sorts every case of those municipalities (to disk, for a big one).
+    """
     after = decode_cursor(cursor)
     if after is not None:
         moment, pk = after
         # Both terms: the first lets the index range start at the cursor, the second breaks ties.
         queryset = queryset.filter(Q(registratiedatum__lt=moment) | Q(registratiedatum=moment, pk__lt=pk),
                                    registratiedatum__lte=moment)
-    rows = list(queryset[: per_page + 1])
+    if 1 < len(gemeente_ids) <= MERGE_MAX:
+        pages = [list(queryset.filter(gemeente_id=gemeente_id)[: per_page + 1]) for gemeente_id in gemeente_ids]
+        rows = list(heapq.merge(*pages, key=lambda zaak: (zaak.registratiedatum, zaak.pk), reverse=True))
+        rows = rows[: per_page + 1]
+    else:
+        rows = list(queryset[: per_page + 1])
     return KeysetPage(object_list=rows[:per_page], next_cursor=_encode(rows[per_page - 1]) if len(rows) > per_page else None,
                       is_first=after is None)

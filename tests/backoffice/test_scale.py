@@ -159,3 +159,23 @@ def test_peek_paginator_reads_one_row_more_and_no_count(registreer, gemeente_a):
     assert not last.has_next() and last.end_index() == 3 and last.paginator.count_label == "3"
     assert PeekPaginator(zaken, 2).get_page(999).number == 1
     assert PeekPaginator(zaken, 2).get_page("x").number == 1
+
+
+def test_case_list_of_two_municipalities_merges_their_pages(client, make_medewerker, registreer, gemeente_a,
+                                                           gemeente_b):
+    client.force_login(make_medewerker("beide", gemeente_a, gemeente_b))
+    for i in range(15):
+        registreer(gemeente_a, f"A {i}")
+        registreer(gemeente_b, f"B {i}")
+    expected = list(Zaak.objects.order_by("-registratiedatum", "-pk").values_list("pk", flat=True))
+    with CaptureQueriesContext(connection) as ctx:
+        first = client.get("/behandelen/zaken/")
+    # One ordered range per municipality (the index's order), not one IN (...) query that sorts them all.
+    pages = [q["sql"] for q in ctx.captured_queries if 'FROM "zaken_zaak"' in q["sql"] and "ORDER BY" in q["sql"]
+             and "COUNT" not in q["sql"]]
+    assert len(pages) == 2 and all('"zaken_zaak"."gemeente_id" = ' in sql for sql in pages)
+    assert [z.pk for z in first.context["page"].object_list] == expected[:25]
+    assert "30 zaken" in first.content.decode()
+    second = client.get("/behandelen/zaken/", {"na": first.context["page"].next_cursor})
+    assert [z.pk for z in second.context["page"].object_list] == expected[25:]
+    assert not second.context["page"].has_next

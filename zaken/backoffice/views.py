@@ -21,7 +21,7 @@ from zaken.actors import Actor
 from zaken.forms.dates import DatumField
 from zaken.forms.validators import StripBidiMixin
 from zaken.models import Document, Zaak
-from zaken.selectors import zaak_get_for_medewerker
+from zaken.selectors import gemeente_ids_for_medewerker, zaak_get_for_medewerker
 from zaken.termijn_engine import TermijnFout, termijn_verlengen
 
 from .access import use_dutch
@@ -60,9 +60,9 @@ def zaak_list(request):
     form = ZaakZoekForm(request.GET)
     q = form.cleaned_data["q"] if form.is_valid() else ""
     zaken = zaak_search_for_medewerker(user=request.user, q=q)
-    page = keyset_page(zaken, request.GET.get("na"), PAGE_SIZE)
+    page = keyset_page(zaken, request.GET.get("na"), PAGE_SIZE, gemeente_ids=gemeente_ids_for_medewerker(request.user))
     # A search is a filter on the municipality's rows (no index serves a substring): count less of it.
-    count, more = capped_count(zaken, SEARCH_CAP if q else CAP)
+    count, more = capped_count(zaken, SEARCH_CAP if q else CAP, ordered=False)
     return TemplateResponse(request, "backoffice/zaak_list.html",
                             {"page": page, "count": count, "more": more, "q": q, "form": form},
                             status=200 if form.is_valid() else 400)
