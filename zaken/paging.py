@@ -45,7 +45,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        n, self.capped = capped_count(self.object_list, self.cap)
+        n, self.capped = capped_count(self.object_list, self.cap, ordered=False)
         return n
 
     @cached_property

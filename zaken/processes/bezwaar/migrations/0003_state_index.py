@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bezwaar', '0002_bezwaar_product'),
-        ('zaken', '0014_backoffice_indexen'),
+        ('zaken', '0013_uitkomst_geen_advies'),
     ]
 
     operations = [

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('parkeervergunning', '0001_initial'),
-        ('zaken', '0014_backoffice_indexen'),
+        ('zaken', '0013_uitkomst_geen_advies'),
     ]
 
     operations = [
