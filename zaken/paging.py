@@ -1,8 +1,10 @@
 """Pages of the back-office lists (and the processes' work lists) whose cost does not grow with the cases.
 
-- CappedPaginator: counts at most `cap` rows (`SELECT COUNT(*) FROM (... LIMIT cap+1)`), so a list of a
-  million rows says "meer dan 200" instead of scanning them, and the offset never passes it.
-- CappedCount: the same for the menu's inbox and queue counts, which run on every back-office page.
+- capped_count: counts at most `cap` rows (`SELECT COUNT(*) FROM (... LIMIT cap+1)`), so the case list
+  of a million rows says "meer dan 10.000" instead of scanning them.
+- CappedCount: the same for the menu's inbox and queue counts ('99+'), which run on every back-office page.
+- PeekPaginator: no count at all for the task, process and work lists (their rows are joins away from
+  the municipality scope); a page reads one row more than it shows.
 - Keyset pages (keyset_page) for the case list: "after this row" instead of an offset, so the
   hundredth page costs what the first does.
 """
@@ -23,36 +25,17 @@ from django.utils.translation import gettext as _
 MERGE_MAX = 10  # up to this many municipalities, the case list reads a page of each and merges them
 CAP = 10_000  # the case list: an index-only range on zaak_lijst
 SEARCH_CAP = 200  # the case list searched by a part of the number
-TASK_CAP = 200  # task and process lists: each counted row is two joins (process, zaak) away from its scope
 MENU_CAP = 99
 
 
-def capped_count(queryset: QuerySet, cap: int, *, ordered: bool = True) -> tuple[int, bool]:
+def capped_count(queryset: QuerySet, cap: int) -> tuple[int, bool]:
     """(rows, more): at most `cap` rows counted; `more` when there are more than `cap`.
 
-    `ordered` keeps the list's ORDER BY, so the planner may walk the list's own index and stop at the
-    cap; without it, it may stop at the first `cap` rows of any join order.
+    Without the list's ORDER BY: the planner may then stop at the first `cap` rows in any order,
+    instead of sorting every row of the list first.
     """
-    n = (queryset if ordered else queryset.order_by())[: cap + 1].count()
+    n = queryset.order_by()[: cap + 1].count()
     return min(n, cap), n > cap
-
-
-class CappedPaginator(Paginator):
-    """A Django paginator whose count stops at `cap`: the last reachable page is cap / per_page.
-    Beyond it the filters narrow the list (a civil servant does not page through 20 pages)."""
-
-    cap = TASK_CAP
-
-    @cached_property
-    def count(self):
-        n, self.capped = capped_count(self.object_list, self.cap, ordered=False)
-        return n
-
-    @cached_property
-    def count_label(self) -> str:
-        """'1.234', or 'meer dan 10.000'."""
-        n = self.count
-        return _("meer dan %(n)s") % {"n": f"{n:,}".replace(",", ".")} if self.capped else f"{n:,}".replace(",", ".")
 
 
 class PeekPaginator(Paginator):
@@ -105,7 +88,7 @@ class CappedCount:
 
     @cached_property
     def count(self) -> str:
-        n, more = capped_count(self.queryset, self.cap, ordered=False)
+        n, more = capped_count(self.queryset, self.cap)
         return f"{n}+" if more else str(n)
 
 
