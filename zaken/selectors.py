@@ -49,19 +49,46 @@ def document_get_for_subject(*, gemeente: Gemeente, auth: AuthContext, identific
     return zaak.documenten.get(uuid=document_uuid, zichtbaar_voor_aanvrager=True)
 
 
+_GEMEENTE_IDS_ATTR = "_medewerker_gemeente_ids"
+
+
+def gemeente_ids_for_medewerker(user) -> tuple[int, ...]:
+    """The ids of the civil servant's municipalities, read once and kept on the user object.
+
+    request.user lives for one request, so a changed membership counts from the next request on.
+    Queries scope with `gemeente_id IN (<these ids>)`: the planner then sees the literal values
+    (and their share of the cases) and uses the (gemeente_id, ...) indexes, which a join or
+    subquery through Medewerkerschap defeats.
+    """
+    if not user.is_authenticated:
+        return ()
+    ids = getattr(user, _GEMEENTE_IDS_ATTR, None)
+    if ids is None:
+        ids = tuple(Medewerkerschap.objects.filter(user=user).order_by("gemeente_id")
+                    .values_list("gemeente_id", flat=True))
+        setattr(user, _GEMEENTE_IDS_ATTR, ids)
+    return ids
+
+
 def gemeenten_for_medewerker(user) -> QuerySet[Gemeente]:
-    return Gemeente.objects.filter(medewerkers__user=user).order_by("naam")
+    return Gemeente.objects.filter(pk__in=gemeente_ids_for_medewerker(user)).order_by("naam")
 
 
 def is_medewerker_of(user, gemeente_id: int) -> bool:
-    return Medewerkerschap.objects.filter(user=user, gemeente_id=gemeente_id).exists()
+    return gemeente_id in gemeente_ids_for_medewerker(user)
+
+
+def zaak_scope_for_medewerker(user) -> QuerySet[Zaak]:
+    """Cases of the municipalities the civil servant belongs to, unordered and without joins."""
+    return Zaak.objects.filter(gemeente_id__in=gemeente_ids_for_medewerker(user))
 
 
 def zaak_list_for_medewerker(*, user) -> QuerySet[Zaak]:
-    """Cases of the municipalities the civil servant belongs to; nothing else."""
-    return (Zaak.objects.filter(gemeente__medewerkers__user=user)
+    """Cases of the municipalities the civil servant belongs to; nothing else. Newest first, ties by
+    pk (a stable order for keyset pages), on the index (gemeente_id, registratiedatum DESC, id DESC)."""
+    return (zaak_scope_for_medewerker(user)
             .select_related("gemeente", "zaaktype", "huidige_status__statustype")
-            .order_by("-registratiedatum"))
+            .order_by("-registratiedatum", "-pk"))
 
 
 def zaak_get_for_medewerker(*, user, pk: int) -> Zaak:

@@ -20,27 +20,23 @@ from django.urls import URLPattern, URLResolver
 from django.utils import translation
 from viewflow.workflow.models import AbstractProcess, AbstractTask, Process, Task
 
-from zaken.models import Medewerkerschap, Zaak
-
-_CACHE_ATTR = "_backoffice_medewerker"
+from zaken.models import Zaak
+from zaken.selectors import gemeente_ids_for_medewerker, zaak_scope_for_medewerker
 
 
 def is_backoffice_user(user) -> bool:
-    """Active staff with at least one municipality; cached on the user object for the request."""
+    """Active staff with at least one municipality (the ids are read once per request)."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
-    if not hasattr(user, _CACHE_ATTR):
-        setattr(user, _CACHE_ATTR, Medewerkerschap.objects.filter(user=user).exists())
-    return getattr(user, _CACHE_ATTR)
-
-
-def _zaak_pks(user) -> QuerySet:
-    return Zaak.objects.filter(gemeente__medewerkers__user=user).values("pk")
+    return bool(gemeente_ids_for_medewerker(user))
 
 
 def _seed_filter(user, prefix: str = "") -> dict:
+    """The process's seed is one of the user's cases: a semi-join on the seed index
+    (viewflow_process_seed, zaken migration 0014) into zaak's (gemeente_id, ...) index, the
+    municipality ids as literals so the planner knows their share."""
     return {f"{prefix}seed_content_type": ContentType.objects.get_for_model(Zaak),
-            f"{prefix}seed_object_id__in": _zaak_pks(user)}
+            f"{prefix}seed_object_id__in": zaak_scope_for_medewerker(user).values("pk")}
 
 
 def scope_for_medewerker(queryset: QuerySet, user) -> QuerySet:

@@ -9,7 +9,6 @@ each view scopes its object through a selector, so another municipality's case i
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView as DjangoLoginView
-from django.core.paginator import Paginator
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -22,10 +21,11 @@ from zaken.actors import Actor
 from zaken.forms.dates import DatumField
 from zaken.forms.validators import StripBidiMixin
 from zaken.models import Document, Zaak
-from zaken.selectors import zaak_get_for_medewerker
+from zaken.selectors import gemeente_ids_for_medewerker, zaak_get_for_medewerker
 from zaken.termijn_engine import TermijnFout, termijn_verlengen
 
 from .access import use_dutch
+from zaken.paging import CAP, SEARCH_CAP, capped_count, keyset_page
 from .adviezen import advies_rijen, vragen_form
 from .selectors import (auditlog_for_zaak, document_get_for_medewerker, dossier_for_medewerker,
                         zaak_search_for_medewerker)
@@ -56,10 +56,18 @@ class ZaakZoekForm(forms.Form):
 
 @require_GET
 def zaak_list(request):
+    """Newest first, in keyset pages (`na`: after this row), with a count that stops at CAP."""
     form = ZaakZoekForm(request.GET)
     q = form.cleaned_data["q"] if form.is_valid() else ""
-    page = Paginator(zaak_search_for_medewerker(user=request.user, q=q), PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "backoffice/zaak_list.html", {"page": page, "q": q, "form": form},
+    zaken = zaak_search_for_medewerker(user=request.user, q=q)
+    # Unsearched, each municipality's newest cases come off the index in order; a search matches few rows
+    # and scans them anyway, so one query sorts its matches.
+    split = () if q else gemeente_ids_for_medewerker(request.user)
+    page = keyset_page(zaken, request.GET.get("na"), PAGE_SIZE, gemeente_ids=split)
+    # A search is a filter on the municipality's rows (no index serves a substring): count less of it.
+    count, more = capped_count(zaken, SEARCH_CAP if q else CAP)
+    return TemplateResponse(request, "backoffice/zaak_list.html",
+                            {"page": page, "count": count, "more": more, "q": q, "form": form},
                             status=200 if form.is_valid() else 400)
 
 

@@ -6,6 +6,7 @@ access.guard_urlpatterns, applied to the whole site in site.py.
 """
 
 from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Count
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +23,9 @@ from viewflow.workflow.models import Task
 from zaken.models import Zaak
 
 from .access import BackofficePermissionMixin, scope_for_medewerker
-from .filters import ArchiveTaskFilter, OpenTaskFilter
+from .filters import ArchiveTaskFilter, FlowTaskFilter, OpenTaskFilter
 from .chart import ChartView
+from zaken.paging import CappedCount, PeekPaginator
 
 BASE_TEMPLATE = "backoffice/base_page.html"
 
@@ -33,6 +35,8 @@ def dossier_url(pk: int) -> str:
 
 
 class ScopedQuerysetMixin:
+    paginator_class = PeekPaginator
+
     @viewprop
     def queryset(self):
         queryset = super().queryset
@@ -97,6 +101,20 @@ class ArchiveView(ZaakColumnMixin, WorkflowArchiveListView):
 class ProcessListView(ScopedQuerysetMixin, DashboardProcessListView):
     columns = ("process_id", "samenvatting", "created", "finished", "active_tasks")
 
+    def get_queryset(self):
+        # viewflow annotates Count(task) on every process of the flow, a GROUP BY before the page is
+        # cut; the counts are taken for the page's rows instead (paginate_queryset).
+        return super(DashboardProcessListView, self).get_queryset().filter(flow_class=self.flow_class)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = list(page.object_list)
+        open_tasks = dict(Task.objects.filter(process__in=page.object_list, finished__isnull=True)
+                          .values("process_id").annotate(n=Count("pk")).values_list("process_id", "n"))
+        for process in page.object_list:
+            process.active_tasks_count = open_tasks.get(process.pk, 0)
+        return paginator, page, page.object_list, is_paginated
+
     def samenvatting(self, process):
         return process.brief
 
@@ -115,6 +133,15 @@ class ProcessListView(ScopedQuerysetMixin, DashboardProcessListView):
 
 class TaskListView(ScopedQuerysetMixin, DashboardTaskListView):
     columns = ("task_id", "flow_task", "samenvatting", "created", "owner")
+    filterset_class = FlowTaskFilter
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner")
+
+    def get_filterset(self, filterset_class, queryset):
+        filterset = super().get_filterset(filterset_class, queryset)
+        filterset.set_flow(self.flow_class)
+        return filterset
 
     def samenvatting(self, task):
         return task.process.coerced.brief
@@ -191,6 +218,8 @@ class Werkvoorraad(BackofficePermissionMixin, WorkflowAppViewset):
     def get_context_data(self, request):
         """The counts in the menu, scoped like the lists they lead to."""
         return {
-            "user_inbox": scope_for_medewerker(Task.objects.inbox(self.flow_classes, request.user), request.user),
-            "user_queue": scope_for_medewerker(Task.objects.queue(self.flow_classes, request.user), request.user),
+            "user_inbox": CappedCount(scope_for_medewerker(Task.objects.inbox(self.flow_classes, request.user),
+                                                           request.user)),
+            "user_queue": CappedCount(scope_for_medewerker(Task.objects.queue(self.flow_classes, request.user),
+                                                           request.user)),
         }

@@ -73,7 +73,8 @@ class Zaak(models.Model):
         ordering = ["-registratiedatum"]
         constraints = [models.UniqueConstraint(fields=["gemeente", "identificatie"], name="uniq_zaak_identificatie")]
         indexes = [
-            models.Index(fields=["gemeente", "-registratiedatum"]),
+            # The back-office case list: newest first per municipality, ties by pk (keyset pages).
+            models.Index(fields=["gemeente", "-registratiedatum", "-id"], name="zaak_lijst"),
             # Mijn zaken: one page of a citizen's or company's cases in one municipality, newest first,
             # read from the index without sorting all their cases.
             models.Index(fields=["initiator_bsn", "gemeente", "-registratiedatum", "-id"], name="zaak_tracker_bsn"),

@@ -35,6 +35,7 @@ class Bezwaar(CaseMachine):
     class Meta:
         verbose_name = _("bezwaar")
         verbose_name_plural = _("bezwaren")
+        indexes = [models.Index(fields=["state"], name="bezwaar_state")]
         permissions = [("beslissen_bezwaar", _("Kan beslissen op een bezwaar"))]
         constraints = [models.UniqueConstraint(fields=["besluit", "indiener"], name="uniq_bezwaar_per_indiener")]
 

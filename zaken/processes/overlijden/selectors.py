@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from zaken.selectors import gemeente_ids_for_medewerker
+
 from .models import Overlijden
 
 
@@ -46,8 +48,12 @@ def dossier_data(zaak) -> dict:
 
 
 def werklijst_for_medewerker(*, user) -> QuerySet[Overlijden]:
-    """Open death cases of the user's municipalities, most urgent funeral first; one query."""
-    return (Overlijden.objects.filter(zaak__gemeente__medewerkers__user=user, state__in=Overlijden.OPEN_STATES)
+    """Open death cases of the user's municipalities, most urgent funeral first; one query per page.
+
+    Walks the partial index overlijden_werklijst (open cases by funeral) and checks each case's
+    municipality against the resolved ids."""
+    return (Overlijden.objects.filter(zaak__gemeente_id__in=gemeente_ids_for_medewerker(user),
+                                      state__in=Overlijden.OPEN_STATES)
             .select_related("zaak__gemeente", "zaak__huidige_status__statustype")
             .order_by("uitvaart_op", "pk"))
 

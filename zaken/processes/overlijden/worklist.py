@@ -8,12 +8,18 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from zaken.paging import PeekPaginator
+
 from .selectors import resterende_tijd, werklijst_for_medewerker
+
+PAGE_SIZE = 25
 
 
 @require_GET
 @never_cache
 def werklijst(request):
     now = timezone.now()
-    rows = [(o, resterende_tijd(o.uitvaart_op, now)) for o in werklijst_for_medewerker(user=request.user)]
-    return TemplateResponse(request, "overlijden/werklijst.html", {"rows": rows, "now": now})
+    # No count: each row is a join away from the municipality, so even a capped count walks every open case.
+    page = PeekPaginator(werklijst_for_medewerker(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [(o, resterende_tijd(o.uitvaart_op, now)) for o in page.object_list]
+    return TemplateResponse(request, "overlijden/werklijst.html", {"rows": rows, "page": page, "now": now})

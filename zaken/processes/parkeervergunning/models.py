@@ -132,6 +132,7 @@ class Parkeervergunning(CaseMachine):
             # The waiting list of a zone, in order; and the valid permits of a zone or an address.
             models.Index(fields=["zone", "state", "wachtlijst_sinds"], name="parkeer_wachtlijst"),
             models.Index(fields=["adresseerbaar_object", "state", "vervaldatum"], name="parkeer_adres"),
+            models.Index(fields=["state"], name="parkeer_state"),  # zones with a waiting list, sweeps
         ]
 
     def __str__(self):

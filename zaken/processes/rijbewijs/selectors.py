@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zaken.models import Betaling, Zaak
-from zaken.selectors import gemeenten_for_medewerker
+from zaken.selectors import gemeente_ids_for_medewerker
 
 from .letters import categorieen_weergave
 from .models import Afhaallocatie, Rijbewijs
@@ -60,7 +60,7 @@ def tracker_panel(request, zaak: Zaak) -> dict | None:
 
 
 def locaties_for_medewerker(user) -> QuerySet[Afhaallocatie]:
-    return (Afhaallocatie.objects.filter(gemeente__in=gemeenten_for_medewerker(user), actief=True)
+    return (Afhaallocatie.objects.filter(gemeente_id__in=gemeente_ids_for_medewerker(user), actief=True)
             .select_related("gemeente").order_by("gemeente__naam", "volgorde", "naam"))
 
 

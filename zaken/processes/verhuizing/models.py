@@ -54,6 +54,7 @@ class Verhuizing(CaseMachine):
     class Meta:
         verbose_name = _("verhuizing")
         verbose_name_plural = _("verhuizingen")
+        indexes = [models.Index(fields=["state"], name="verhuizing_state")]  # the sweeps select by state
         permissions = [("beoordelen_verhuizing", _("Kan een verhuizing beoordelen")),
                        ("adresonderzoek_verhuizing", _("Kan een adresonderzoek uitvoeren"))]
 
