@@ -69,9 +69,11 @@ def bezwaar_vensters(zaak: Zaak, *, auth: AuthContext, vandaag: date | None = No
     """Per besluit of the case (prefetched), whether the applicant may still object in the tracker."""
     if not bezwaar_mogelijk(zaak):
         return []
+    besluiten = sorted(zaak.besluiten.all(), key=lambda b: (b.datum, b.pk))
+    if not besluiten:  # most cases: no term to read and no bezwaar to look up
+        return []
     vandaag = vandaag or timezone.localdate()
     weken = termijn_config(zaak).bezwaartermijn_weken
-    besluiten = sorted(zaak.besluiten.all(), key=lambda b: (b.datum, b.pk))
     ingediend = bezwaar_handler().ingediend(zaak=zaak, indiener=indiener_sleutel(auth))
     vensters = []
     for besluit in besluiten:

@@ -181,3 +181,16 @@ def test_answering_twice_stores_one_answer_and_says_so(client, zaak, digid_login
     # The service itself is idempotent too: a closed request is left as it is.
     same, stored = verzoek_beantwoorden(verzoek=verzoek, antwoord="Derde", bijlagen=[], actor=Actor.system("test"))
     assert not stored and same.antwoord == "Hier is het contract."
+
+
+def test_tracker_detail_reads_no_bezwaar_for_a_case_without_besluiten(client, demo, digid_login):
+    """Most cases have no besluit: no bezwaar look-up, and the municipality's terms read once."""
+    digid_login(OWNER)
+    zaak = ZaakFactory(gemeente=demo["den-haag"], initiator_bsn=OWNER, statussen=["ontvangen"])
+    url = routes(zaak)[0]
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert not [s for s in sql if "bezwaar_bezwaar" in s]
+    assert len([s for s in sql if 'FROM "zaken_gemeenteproduct"' in s]) <= 1

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from zaken.bezwaren import Koppeling
 from zaken.models import Zaak
 
+from .definition import SLUG
 from .models import Bezwaar
 
 
@@ -17,11 +18,19 @@ def bezwaren_van_indiener(*, zaak: Zaak, indiener: str) -> dict[int, Zaak]:
 
 
 def koppelingen(zaak: Zaak) -> list[Koppeling]:
-    """The bezwaren on this case's besluiten, or the case whose besluit this bezwaar is about. Two queries."""
-    links = [Koppeling(omschrijving=_("Bezwaar tegen besluit %(id)s") % {"id": b.besluit.identificatie
-                                                                           or b.besluit.besluittype}, zaak=b.zaak)
-             for b in Bezwaar.objects.filter(oorspronkelijke_zaak=zaak)
-             .select_related("zaak__huidige_status__statustype", "besluit").order_by("pk")]
+    """The bezwaren on this case's besluiten, or the case whose besluit this bezwaar is about.
+
+    At most two queries; none for a case without besluiten that is no bezwaar itself (most cases).
+    `zaak.besluiten` is prefetched on the tracker and the dossier.
+    """
+    links = []
+    if zaak.besluiten.all():
+        links = [Koppeling(omschrijving=_("Bezwaar tegen besluit %(id)s") % {"id": b.besluit.identificatie
+                                                                               or b.besluit.besluittype}, zaak=b.zaak)
+                 for b in Bezwaar.objects.filter(oorspronkelijke_zaak=zaak)
+                 .select_related("zaak__huidige_status__statustype", "besluit").order_by("pk")]
+    if zaak.zaaktype.process_slug != SLUG:
+        return links
     eigen = Bezwaar.objects.filter(zaak=zaak).select_related(
         "oorspronkelijke_zaak__huidige_status__statustype", "besluit").first()
     if eigen is not None:
