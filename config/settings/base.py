@@ -188,8 +188,11 @@ MOCK_UNAVAILABLE = set(env_list("SAMENLOKET_MOCK_UNAVAILABLE", ""))
 # Production: one Redis shared by every web process (DJANGO_CACHE_URL=redis://host:6379/1); without
 # it each process counts on its own, in memory (the embedded default).
 CACHE_URL = os.environ.get("DJANGO_CACHE_URL", "")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+CACHES = {"default": {"BACKEND": "config.cache.RedisCache", "LOCATION": CACHE_URL}
           if CACHE_URL else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "samenloket"}}
+# A web process trusts its last read of the municipalities' version stamp this long, so a page does
+# not ask Redis for it on every request; an admin's change reaches the other processes this much later.
+GEMEENTEN_VERSIE_SECONDEN = float(os.environ.get("SAMENLOKET_GEMEENTEN_VERSIE_SECONDEN", "1"))
 
 # Sessions: with a shared cache (Redis) they are read from the cache and written through to the database
 # (cached_db), so a page reads no session row; without one, from the database. DJANGO_SESSION_ENGINE

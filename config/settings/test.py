@@ -14,6 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 # Unit tests run tasks in-process; tests marked `integration` switch to the real broker.
 CELERY_TASK_ALWAYS_EAGER = True
+# Each test starts from an empty cache: the version stamp is read again on every request.
+GEMEENTEN_VERSIE_SECONDEN = 0
 CELERY_TASK_EAGER_PROPAGATES = True
 
 # A throw-away process that proves the core and back office are process-agnostic.

@@ -83,3 +83,19 @@ def test_a_request_cannot_change_what_the_next_one_sees(client, demo, rf):
     first.theme_tokens["--x-color"] = "red"
     again = gemeente_for_slug("rotterdam", tenancy())
     assert again.naam == "Rotterdam" and "--x-color" not in again.theme_tokens
+
+
+def test_a_process_trusts_its_stamp_for_a_moment_but_its_own_saves_at_once(client, demo, settings):
+    from zaken import gemeente_cache
+
+    settings.GEMEENTEN_VERSIE_SECONDEN = 60
+    client.get("/rotterdam/")
+    Gemeente.objects.filter(slug="rotterdam").update(naam="Rotterdam-Zuid")
+    cache.set(VERSION_KEY, "elders-gewijzigd", timeout=None)  # another process saved it
+    assert "Gemeente Rotterdam-Zuid" not in client.get("/rotterdam/").content.decode()  # no Redis read yet
+    gemeente_cache._seen["until"] = 0  # the moment has passed
+    assert "Gemeente Rotterdam-Zuid" in client.get("/rotterdam/").content.decode()
+    rotterdam = Gemeente.objects.get(slug="rotterdam")
+    rotterdam.naam = "Rotterdam-Noord"
+    rotterdam.save()  # this process saved: seen at once
+    assert "Gemeente Rotterdam-Noord" in client.get("/rotterdam/").content.decode()
