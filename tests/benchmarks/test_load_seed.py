@@ -57,8 +57,12 @@ def schema() -> tuple[set, set, set]:
         cursor.execute("SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
                        "WHERE connamespace = 'public'::regnamespace")
         constraints = set(cursor.fetchall())
-        cursor.execute("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'")
-        indexes = {row[0] for row in cursor.fetchall()}
+        # An index restored from its definition may deparse differently (`IN (...)` of a partial index):
+        # compare what it is (table, name, columns, unique, partial), not its text.
+        cursor.execute("SELECT i.indrelid::regclass::text, c.relname, i.indkey::text, i.indisunique, "
+                       "i.indpred IS NOT NULL FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                       "WHERE c.relnamespace = 'public'::regnamespace")
+        indexes = set(cursor.fetchall())
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
         tables = {row[0] for row in cursor.fetchall()}
     return constraints, indexes, tables
