@@ -11,6 +11,7 @@ A bare Django hello world (hello.py) runs beside it with the same gunicorn setti
 It logs in over HTTP as a citizen (DigiD mock) and a civil servant of the manifest, checks that
 every page answers 200 to them, then measures each page with wrk after a warm-up, and runs the
 move journey (journey.py). It stops everything it started, also on Ctrl-C. See README.md.
+The parts live beside this file: run_stack.py (serving), run_pages.py (logins and wrk), run_journeys.py.
 """
 
 from __future__ import annotations
@@ -19,319 +20,19 @@ import argparse
 import json
 import os
 import re
-import secrets
-import shutil
 import signal
-import socket
-import subprocess
 import sys
-import time
-from datetime import date, datetime, timezone
-from hashlib import sha1
+from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
-import journey  # noqa: E402
 import report  # noqa: E402
-
-VENV_BIN = ROOT / ".venv" / "bin"
-WRK = shutil.which("wrk") or "/usr/bin/wrk"
-LUA = HERE / "wrk_report.lua"
-DOSSIER = re.compile(r'href="(/behandelen/zaken/\d+/)"')
-
-
-# --- processes ----------------------------------------------------------------------------------
-
-class Stack:
-    """The processes this run started; `stop` ends each (its whole process group), once."""
-
-    def __init__(self, log_dir: Path):
-        self.log_dir = log_dir
-        self.procs: list[tuple[str, subprocess.Popen]] = []
-
-    def start(self, name: str, cmd: list[str], *, cwd: Path, env: dict) -> subprocess.Popen:
-        log = open(self.log_dir / f"{name}.log", "ab")
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        self.procs.append((name, proc))
-        return proc
-
-    def check(self):
-        for name, proc in self.procs:
-            if proc.poll() is not None:
-                raise RuntimeError(f"{name} ended (exit {proc.returncode}); see {self.log_dir / name}.log")
-
-    def stop(self):
-        for _, proc in self.procs:
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + 25
-        for _, proc in self.procs:
-            try:
-                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-        self.procs = []
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url: str, stack: Stack, timeout: float = 90) -> None:
-    """Until the server answers anything at all over HTTP."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        stack.check()
-        try:
-            status, _, _ = journey.Browser(url).request("/gezond/")
-            if status:
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
-def manage(app_dir: Path, env: dict, *args: str, code: str | None = None, extra_env: dict | None = None) -> str:
-    """A manage.py command of the served checkout, with this checkout's venv; its stdout."""
-    cmd = [str(VENV_BIN / "python"), "manage.py", *args]
-    if code is not None:
-        cmd += ["-v", "0", "-c", code]
-    done = subprocess.run(cmd, cwd=app_dir, env={**env, **(extra_env or {})}, capture_output=True, text=True)
-    if done.returncode:
-        raise RuntimeError(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
-
-
-def shell_json(app_dir: Path, env: dict, code: str, **extra_env) -> dict:
-    out = manage(app_dir, env, "shell", code=code, extra_env=extra_env)
-    found = re.search(r"^LOADJSON (.*)$", out, re.MULTILINE)
-    if not found:
-        raise RuntimeError(f"no result from manage.py shell: {out[-1000:]}")
-    return json.loads(found.group(1))
-
-
-# Run in the served checkout, so that they hold for its models (before or after a change).
-PREPARE = """
-import json, os
-from zaken.models import Gemeente
-from zaken.processes.verhuizing.models import Verhuizing, VerhuizingPersoon
-bsns = os.environ["LOAD_BSNS"].split(",")
-busy = set(VerhuizingPersoon.objects.filter(bsn__in=bsns, verhuizing__state__in=Verhuizing.OPEN_STATES)
-           .values_list("bsn", flat=True))
-gemeenten = dict(Gemeente.objects.filter(actief=True, producten__product__slug="verhuizing", producten__actief=True)
-                 .values_list("gemeentecode", "slug"))
-print("LOADJSON " + json.dumps({"busy": sorted(busy), "gemeenten": gemeenten}))
-"""
-
-# The journey's cases go again, so that the next run (or the other checkout) finds the same database.
-CLEANUP = """
-import json, os
-from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from viewflow.workflow.models import Process
-from zaken.models import Zaak
-from zaken.processes.verhuizing.models import Verhuizing
-ids = json.loads(os.environ["LOAD_CASES"])
-with transaction.atomic():
-    cases = [str(pk) for pk in Verhuizing.objects.filter(zaak__identificatie__in=ids).values_list("pk", flat=True)]
-    Process.objects.filter(artifact_content_type=ContentType.objects.get_for_model(Verhuizing),
-                           artifact_object_id__in=cases).delete()
-    deleted, _ = Zaak.objects.filter(identificatie__in=ids).delete()
-print("LOADJSON " + json.dumps({"deleted": deleted}))
-"""
-
-
-# --- logins and pages ---------------------------------------------------------------------------
-
-def citizen_login(base: str, manifest: dict) -> tuple[journey.Browser, dict]:
-    big = manifest["gemeente"]["big"]
-    burgers = [b for b in manifest["burgers"] if b.get("zaken")]
-    burger = next((b for b in burgers if b["gemeente"] == big), burgers[0])
-    browser = journey.Browser(base)
-    status, final, body = journey.digid_login(browser, burger["gemeente"], burger["bsn"],
-                                              f"/{burger['gemeente']}/mijn-zaken/")
-    if status != 200 or not final.endswith("/mijn-zaken/"):
-        raise RuntimeError(f"DigiD mock login as a manifest citizen failed: {status} at {final}")
-    return browser, burger
-
-
-def medewerker_login(base: str, manifest: dict) -> journey.Browser:
-    big = manifest["gemeente"]["big"]
-    m = next((m for m in manifest["medewerkers"] if big in m["gemeenten"]), manifest["medewerkers"][0])
-    browser = journey.Browser(base)
-    login = "/behandelen/accounts/login/"
-    status, _, body = browser.request(login)
-    status, final, body = browser.request(login, {"csrfmiddlewaretoken": journey.csrf_token(body),
-                                                  "username": m["username"], "password": m["password"],
-                                                  "next": "/behandelen/zaken/"}, referer=login)
-    if status != 200 or final.startswith(login):
-        raise RuntimeError(f"back-office login as {m['username']} failed: {status} at {final}")
-    return browser
-
-
-def pages(manifest: dict, burger: dict, staff: journey.Browser) -> list[dict]:
-    """Label, path and who is logged in ("citizen", "staff" or None) of every page, hello world apart."""
-    g = manifest["gemeente"]
-    portal = burger["gemeente"]
-    found = []
-
-    def add(label, path, login):
-        found.append({"page": label, "path": path, "login": login})
-
-    add("/gezond/ (middleware only)", "/gezond/", None)
-    add("municipality chooser /", "/", None)
-    add("municipality home (big)", f"/{g['big']}/", None)
-    add("municipality home (342nd)", f"/{g['last']}/", None)
-    add("tracker list", f"/{portal}/mijn-zaken/", "citizen")
-    add("tracker detail", f"/{portal}/mijn-zaken/{burger['zaken'][0]}/", "citizen")
-    add("case list", "/behandelen/zaken/", "staff")
-    _, _, body = staff.request("/behandelen/zaken/")
-    dossier = DOSSIER.search(body)
-    add("case dossier", dossier.group(1) if dossier else "", "staff")
-    add("work queue", "/behandelen/taken/queue/", "staff")
-    add("inbox", "/behandelen/taken/inbox/", "staff")
-    add("death work list", "/behandelen/werklijst/aangifte-overlijden/", "staff")
-    add("rijbewijs counter list", "/behandelen/werklijst/rijbewijs/", "staff")
-    add("termijnen dashboard", "/behandelen/termijnen/", "staff")
-    add("process list (verhuizing)", "/behandelen/taken/flows/verhuizing/flows/", "staff")
-    return found
-
-
-def preflight(base: str, path: str, browser: journey.Browser | None) -> str:
-    """'' when the page answers 200 at its own path to this browser, else what went wrong."""
-    if not path:
-        return "no such page in this data set"
-    status, final, _ = (browser or journey.Browser(base)).request(path)
-    if status != 200 or final != path:
-        return f"preflight answered {status}" + (f" at {final}" if final != path else "")
-    return ""
-
-
-def wrk(url: str, conns: int, seconds: float, cookie: str) -> dict:
-    cmd = [WRK, "-t", str(min(conns, 2)), "-c", str(conns), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
-           "--latency", "-s", str(LUA), "-H", "Accept-Language: nl"]
-    if cookie:
-        cmd += ["-H", f"Cookie: {cookie}"]
-    done = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 60)
-    if done.returncode:
-        raise report.WrkOutputError(f"wrk exit {done.returncode}: {(done.stderr or done.stdout)[-500:]}")
-    return report.parse_wrk(done.stdout)
-
-
-def measure(base: str, label: str, path: str, browser, conns: int, args, stack: Stack) -> dict:
-    row = {"page": label, "path": path, "conns": conns}
-    cookie = browser.cookie_header() if browser else ""
-    problem = preflight(base, path, browser)
-    if problem:
-        return {**row, "error": problem}
-    try:
-        wrk(base + path, conns, args.warmup, cookie)
-        row.update(wrk(base + path, conns, args.duration, cookie))
-    except (report.WrkOutputError, subprocess.TimeoutExpired) as error:
-        row["error"] = str(error)
-    stack.check()
-    print(f"  {label:32} c={conns:<3} {row.get('rps', '-'):>8} req/s  p95 {row.get('p95_ms', '-')} ms"
-          f"  non-2xx {row.get('non_2xx', '-')}{'  ' + row['error'] if row.get('error') else ''}", flush=True)
-    return row
-
-
-# --- the journey --------------------------------------------------------------------------------
-
-def queue_drained(broker_url: str, timeout: float) -> bool:
-    """True when the worker has done every receipt and flow step: none queued, none taken but unfinished."""
-    import redis
-
-    client = redis.Redis.from_url(broker_url)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        # kombu's Redis transport keeps the messages a worker has taken in "unacked" until they are done.
-        if not client.llen("celery") and not client.hlen("unacked"):
-            return True
-        time.sleep(1)
-    return False
-
-
-def run_journeys(base: str, args, app_dir: Path, env: dict, var_dir: Path) -> list[dict]:
-    mock = var_dir / "mockdata"
-    personen = json.loads((mock / "brp" / "personen.json").read_text())
-    adressen = json.loads((mock / "bag" / "adressen.json").read_text())
-    results = []
-    for users in args.journey_users:
-        candidates = journey.movers(personen, today=date.today(), busy=set())
-        info = shell_json(app_dir, env, PREPARE, LOAD_BSNS=",".join(p["bsn"] for p in candidates))
-        pool = journey.movers(personen, today=date.today(), busy=set(info["busy"]))
-        targets = journey.dwellings(adressen, gemeenten=info["gemeenten"])
-        if not pool or not targets:
-            results.append({"users": users, "completed": 0, "cases_per_s": 0, "steps": {},
-                            "errors": {"no people or addresses for the journey": 1}})
-            continue
-        result = journey.run_journey(base, users=users, duration=args.journey_duration, pool=pool, targets=targets)
-        drain_started = time.monotonic()
-        result["queue_drained"] = queue_drained(env["CELERY_BROKER_URL"], timeout=180)
-        result["drain_seconds"] = round(time.monotonic() - drain_started, 1)  # the worker's backlog after the run
-        cases = result.pop("cases")
-        if not args.keep_cases and cases:
-            result["deleted"] = shell_json(app_dir, env, CLEANUP, LOAD_CASES=json.dumps(cases))["deleted"]
-        errors = sum(result["errors"].values())
-        print(f"  journey users={users}: {result['completed']} cases in {result['seconds']} s = "
-              f"{result['cases_per_s']} cases/s, {errors} errors"
-              + (" (pool exhausted)" if result["pool_exhausted"] else "")
-              + f"; the worker's queue drained {result['drain_seconds']} s later", flush=True)
-        for key, example in result["error_examples"].items():
-            print(f"    {key} x{result['errors'][key]}: {example[:160]!r}", flush=True)
-        results.append(result)
-    return results
-
-
-# --- main ---------------------------------------------------------------------------------------
-
-def environment(args, manifest: dict, var_dir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_SETTINGS")}
-    redis = args.redis_url.rstrip("/")
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings.staging",
-        "SAMENLOKET_ALLOW_MOCKS": "true",
-        "SAMENLOKET_STAGING_INSECURE_HTTP": "true",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "SAMENLOKET_VAR_DIR": str(var_dir),
-        "DATABASE_URL": args.database_server.rstrip("/") + "/" + manifest["database"],
-        "CELERY_BROKER_URL": f"{redis}/{args.broker_db}",
-        "DJANGO_CACHE_URL": f"{redis}/{args.cache_db}",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    })
-    return env
-
-
-def commit_of(app_dir: Path) -> str:
-    done = subprocess.run(["git", "-C", str(app_dir), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return done.stdout.strip() or "?"
-
-
-def source_state(app_dir: Path) -> str:
-    """The commit and uncommitted changes of a git checkout; '' when it is not one (always collect then)."""
-    head = subprocess.run(["git", "-C", str(app_dir), "rev-parse", "HEAD"], capture_output=True, text=True)
-    if head.returncode:
-        return ""
-    dirty = subprocess.run(["git", "-C", str(app_dir), "status", "--porcelain"], capture_output=True, text=True)
-    return f"{app_dir} {head.stdout.strip()} {sha1(dirty.stdout.encode()).hexdigest()}"
-
-
-def collectstatic(app_dir: Path, env: dict, var_dir: Path) -> None:
-    """collectstatic (minutes: it hashes and compresses every file), skipped when the same source was collected."""
-    stamp = var_dir / "static" / ".load-benchmark-source"
-    state = source_state(app_dir)
-    if state and stamp.exists() and stamp.read_text() == state:
-        return
-    manage(app_dir, env, "collectstatic", "--noinput", "-v", "0")
-    if state:
-        stamp.write_text(state)
+from run_journeys import run_journeys  # noqa: E402
+from run_pages import WRK, citizen_login, measure, medewerker_login, pages  # noqa: E402
+from run_stack import Stack, collectstatic, commit_of, environment, manage, serve  # noqa: E402
 
 
 def benchmark(args) -> dict:
@@ -362,21 +63,7 @@ def benchmark(args) -> dict:
                "pages": [], "journeys": []}
     stack = Stack(log_dir)
     try:
-        port, hello_port = free_port(), free_port()
-        gunicorn = [str(VENV_BIN / "gunicorn"), "--workers", str(args.workers), "--graceful-timeout", "20",
-                    "--no-control-socket"]
-        stack.start("gunicorn", [*gunicorn, "--bind", f"127.0.0.1:{port}", "config.wsgi:application"],
-                    cwd=app_dir, env=env)
-        hello_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-        stack.start("hello", [*gunicorn, "--bind", f"127.0.0.1:{hello_port}", "hello:application"],
-                    cwd=HERE, env=hello_env)
-        if args.journey_users:
-            stack.start("celery", [str(VENV_BIN / "celery"), "-A", "config", "worker", "-l", "warning",
-                                   "--concurrency", str(args.celery_concurrency), "--without-gossip",
-                                   "--without-mingle"], cwd=app_dir, env=env)
-        base, hello = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{hello_port}"
-        wait_http(base, stack)
-        wait_http(hello, stack)
+        base, hello = serve(stack, args, app_dir, env)
 
         _, burger = citizen_login(base, manifest)
         todo = [{"page": "hello world", "path": "/", "login": None, "base": hello}]
