@@ -6,8 +6,9 @@ PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
-# Debian packages the project needs: WeasyPrint's Pango, fonts embedded in the PDFs, PDF tools.
-DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra gettext
+# Debian packages the project needs: WeasyPrint's Pango, fonts embedded in the PDFs, xmlsec1 (pysaml2's
+# signatures), PDF tools.
+DEB_RUNTIME := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-dejavu-extra gettext xmlsec1
 DEB_TEST := chromium poppler-utils
 
 .PHONY: install deb-runtime deb-test python-deps node-deps static messages mockdata migrate demo run serve test lock clean \
