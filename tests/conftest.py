@@ -30,6 +30,16 @@ def empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def register_circuits_closed():
+    """A register that one test took down is up again in the next (the breakers live per process)."""
+    from zaken.integrations.http.client import reset_breakers
+
+    reset_breakers()
+    yield
+    reset_breakers()
+
+
+@pytest.fixture(autouse=True)
 def atw_decree_days_fresh():
     """Each test reads the decree days of its own database state, never a cached earlier one."""
     from zaken.termijnen import besluitdagen_vergeten

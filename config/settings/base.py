@@ -172,6 +172,41 @@ INTEGRATIONS = {
     "payments": os.environ.get("SAMENLOKET_PAYMENTS_ADAPTER", "payments-mock"),
     "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-mock"),
 }
+# The registers are reached over HTTP. Where our own mock registers run (`manage.py
+# mock_registers_serve`, started by `make run` and `make serve`); empty in production. A connection
+# whose URL lies below it counts as a mock for `check --deploy`.
+MOCK_REGISTERS_URL = os.environ.get("SAMENLOKET_MOCK_REGISTERS_URL", "http://127.0.0.1:8001").rstrip("/")
+# Tests answer requests to MOCK_REGISTERS_URL in-process (same WSGI app, no socket), so that a test
+# case's database transaction is the mock's too.
+MOCK_REGISTERS_INPROCESS = env_bool("SAMENLOKET_MOCK_REGISTERS_INPROCESS", False)
+
+
+def _register(kind: str, mock_path: str, api_key_header: str) -> dict:
+    """The default connection of a register; a municipality's RegisterKoppeling overrides it."""
+    prefix = f"SAMENLOKET_{kind.upper()}_"
+    return {
+        "url": os.environ.get(prefix + "URL", f"{MOCK_REGISTERS_URL}{mock_path}" if MOCK_REGISTERS_URL else ""),
+        "api_key": os.environ.get(prefix + "API_KEY", ""),
+        "api_key_header": os.environ.get(prefix + "API_KEY_HEADER", api_key_header),
+        # mTLS: paths of the client certificate and key (PKIoverheid), and the CA bundle to trust.
+        "client_cert": os.environ.get(prefix + "CLIENT_CERT", ""),
+        "client_key": os.environ.get(prefix + "CLIENT_KEY", ""),
+        "ca_bundle": os.environ.get(prefix + "CA_BUNDLE", ""),
+        "timeout": float(os.environ.get(prefix + "TIMEOUT", "5")),
+        "retries": int(os.environ.get(prefix + "RETRIES", "2")),
+    }
+
+
+REGISTERS = {
+    "brp": _register("brp", "/haalcentraal/api/brp", "X-API-KEY"),
+    "bag": _register("bag", "/lvbag/individuelebevragingen/v2", "X-Api-Key"),
+    "kvk": _register("kvk", "/kvk/api/v1", "apikey"),
+    "rdw": _register("rdw", "/rdw/api/v1", "X-Api-Key"),
+}
+# Circuit breaker per register and process: after this many failures in a row a register is
+# considered down for REGISTER_BREAKER_SECONDS, and calls fail at once instead of waiting for timeouts.
+REGISTER_BREAKER_FAILURES = int(os.environ.get("SAMENLOKET_REGISTER_BREAKER_FAILURES", "5"))
+REGISTER_BREAKER_SECONDS = int(os.environ.get("SAMENLOKET_REGISTER_BREAKER_SECONDS", "30"))
 # Mock registers read fixture files in the real APIs' formats from this directory.
 MOCK_DATA_DIR = Path(os.environ.get("SAMENLOKET_MOCK_DATA_DIR", VAR_DIR / "mockdata"))
 # Source of the BRP/BAG fixtures (RvIG test set, CSV, EUPL; kept in the repository beside its

@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("DJANGO_DEBUG", "false")
 # Persistent database connections (seconds); DATABASE_CONN_MAX_AGE=0 turns them off.
 os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")
+# No mock registers in production: every register's URL comes from SAMENLOKET_<REGISTER>_URL or a
+# municipality's registerkoppeling (staging sets this before importing these settings).
+os.environ.setdefault("SAMENLOKET_MOCK_REGISTERS_URL", "")
 
 from .base import *  # noqa: E402,F403
 

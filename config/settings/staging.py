@@ -14,6 +14,9 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+# The mock registers of the stack (scripts/serve.sh starts them here).
+os.environ.setdefault("SAMENLOKET_MOCK_REGISTERS_URL", "http://127.0.0.1:8001")
+
 from .production import *  # noqa: F403
 from .production import ALLOWED_HOSTS, TEMPLATES, VAR_DIR, env_bool
 

@@ -17,6 +17,8 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Each test starts from an empty cache: the version stamp is read again on every request.
 GEMEENTEN_VERSIE_SECONDEN = 0
 CELERY_TASK_EAGER_PROPAGATES = True
+# The HTTP clients of the registers talk to the mock registers in-process (see base.py).
+MOCK_REGISTERS_INPROCESS = True
 
 # A throw-away process that proves the core and back office are process-agnostic.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.testprocess"]  # noqa: F405

@@ -7,6 +7,15 @@ class IntegrationsConfig(AppConfig):
     verbose_name = "Koppelingen"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from zaken.gemeente_cache import gemeenten_gewijzigd
+
+        from .models import RegisterKoppeling
+
+        # A changed connection reaches every process with the municipalities' version stamp.
+        post_save.connect(gemeenten_gewijzigd, sender=RegisterKoppeling, dispatch_uid="registerkoppeling_saved")
+        post_delete.connect(gemeenten_gewijzigd, sender=RegisterKoppeling, dispatch_uid="registerkoppeling_deleted")
         # Importing the adapter modules registers them.
         from . import checks  # noqa: F401
         from .auth import digid_mock, eherkenning_mock  # noqa: F401

@@ -28,4 +28,16 @@ def no_mock_adapters(app_configs, **kwargs):
             errors.append(checks.Error(f"INTEGRATIONS[{kind!r}] uses mock adapter {key!r}; "
                                        "configure a real adapter for production.", hint=hint,
                                        id="samenloket.E011"))
+    errors.extend(_register_urls())
     return errors
+
+
+def _register_urls():
+    """Every register reached over HTTP needs a default URL (a municipality may override it)."""
+    from .http.adapter import HttpAdapter
+
+    for kind, key in settings.INTEGRATIONS.items():
+        adapter = registries[kind].get(key) if key in registries[kind] else None
+        if isinstance(adapter, HttpAdapter) and not settings.REGISTERS[adapter.register]["url"]:
+            yield checks.Error(f"No URL for the {adapter.register} register.",
+                               hint=f"Set SAMENLOKET_{adapter.register.upper()}_URL.", id="samenloket.E012")

@@ -24,3 +24,18 @@ class Unavailable(IntegrationError):
 
 class AuthenticationFailed(IntegrationError):
     user_message = "Inloggen is niet gelukt."
+
+
+class Rejected(NotFound):
+    """The register refused the question as invalid (HTTP 400): for the caller, nothing was found.
+
+    `invalid_params` holds the names of the parameters the register named, never their values.
+    """
+
+    def __init__(self, message: str = "", *, invalid_params: tuple[str, ...] = (), **kwargs):
+        super().__init__(message, **kwargs)
+        self.invalid_params = invalid_params
+
+
+class Misconfigured(Unavailable):
+    """The register refused our credentials (401/403): a configuration fault, logged as an error."""

@@ -55,3 +55,36 @@ class RdwMockBestelling(models.Model):
 
     def __str__(self):
         return self.order_id
+
+
+class RegisterKoppeling(models.Model):
+    """A municipality's own connection to a register; without one, settings.REGISTERS applies.
+
+    Managed by the functional administrator. The API key is kept here because each municipality
+    has its own; certificates stay on disk (paths), deployed with the server's secrets.
+    """
+
+    BRP, BAG, KVK, RDW = "brp", "bag", "kvk", "rdw"
+    SOORTEN = [(BRP, "BRP (Haal Centraal BRP Personen)"), (BAG, "BAG (Individuele Bevragingen v2)"),
+               (KVK, "KvK (Basisprofiel API)"), (RDW, "RDW")]
+
+    gemeente = models.ForeignKey("zaken.Gemeente", on_delete=models.CASCADE, related_name="registerkoppelingen",
+                                 verbose_name=_("gemeente"))
+    soort = models.CharField(_("register"), max_length=10, choices=SOORTEN)
+    url = models.URLField(_("basis-URL"), help_text=_("Bijvoorbeeld https://brp.example.nl/haalcentraal/api/brp"))
+    api_key = models.CharField(_("API-sleutel"), max_length=500, blank=True)
+    api_key_header = models.CharField(_("header van de API-sleutel"), max_length=50, blank=True,
+                                      help_text=_("Leeg: de standaard van het register."))
+    client_cert = models.CharField(_("pad naar clientcertificaat (mTLS)"), max_length=500, blank=True)
+    client_key = models.CharField(_("pad naar sleutel van het clientcertificaat"), max_length=500, blank=True)
+    ca_bundle = models.CharField(_("pad naar CA-bundel"), max_length=500, blank=True)
+    timeout = models.FloatField(_("time-out (seconden)"), default=5)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("registerkoppeling")
+        verbose_name_plural = _("registerkoppelingen")
+        constraints = [models.UniqueConstraint(fields=["gemeente", "soort"], name="registerkoppeling_uniek")]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} — {self.gemeente}"

@@ -17,6 +17,10 @@ class BaseAdapter:
     def __init__(self, key: str):
         self.key = key
 
+    def bind(self, gemeente):
+        """This adapter acting for `gemeente` (its own connection); adapters without one return self."""
+        return self
+
 
 registries: dict[str, Registry] = {
     "digid": Registry("DigiD adapter"),
@@ -29,6 +33,7 @@ registries: dict[str, Registry] = {
 }
 
 
-def get_adapter(kind: str):
-    """The configured adapter of this kind, e.g. get_adapter("brp").persoon(bsn)."""
-    return registries[kind].get(settings.INTEGRATIONS[kind])
+def get_adapter(kind: str, gemeente=None):
+    """The configured adapter of this kind acting for `gemeente` (a Gemeente or its id; None uses the
+    default connection), e.g. get_adapter("brp", zaak.gemeente).persoon(bsn)."""
+    return registries[kind].get(settings.INTEGRATIONS[kind]).bind(gemeente)

@@ -1,0 +1,32 @@
+"""Base of the adapters that reach a register over HTTP: bound to a municipality's connection."""
+
+from __future__ import annotations
+
+import copy
+
+from ..registry import BaseAdapter
+from .client import RegisterClient
+from .verbinding import default_verbinding, verbinding
+
+
+class HttpAdapter(BaseAdapter):
+    """Subclasses set `register` (a key of settings.REGISTERS) and call `self.client`."""
+
+    register = ""
+    gemeente = None
+
+    def bind(self, gemeente):
+        bound = copy.copy(self)
+        bound.gemeente = gemeente
+        return bound
+
+    @property
+    def client(self) -> RegisterClient:
+        return RegisterClient(verbinding(self.register, self.gemeente))
+
+    @property
+    def is_mock(self) -> bool:  # a real client pointed at our mock registers is a mock to `check --deploy`
+        try:
+            return default_verbinding(self.register).is_mock
+        except KeyError:
+            return False

@@ -1,0 +1,3 @@
+"""Mock BRP service routes (see app.py for the route format)."""
+
+ROUTES: list = []

@@ -1,0 +1,3 @@
+"""Mock KVK service routes (see app.py for the route format)."""
+
+ROUTES: list = []
