@@ -16,9 +16,9 @@ from urllib.parse import parse_qs
 from django.conf import settings
 from django.db import close_old_connections
 
-from . import bag, brp, kvk, rdw
+from . import bag, brp, kvk, payments, rdw
 
-REGISTERS = {"brp": brp, "bag": bag, "kvk": kvk, "rdw": rdw}
+REGISTERS = {"brp": brp, "bag": bag, "kvk": kvk, "rdw": rdw, "payments": payments}
 
 @dataclass
 class MockRequest:

@@ -1,0 +1,3 @@
+"""Mock payment provider routes (see app.py for the route format)."""
+
+ROUTES: list = []
