@@ -53,13 +53,19 @@ migrate:
 	@$(PY) manage.py migrate --noinput -v 0
 	@$(PY) manage.py backoffice_rechten
 
+# The demo data is filed through the services; their register calls go to the mock registers'
+# WSGI app in-process (the same HTTP client, no server needed yet).
 demo: migrate mockdata
-	@$(PY) manage.py demo_data
+	@SAMENLOKET_MOCK_REGISTERS_INPROCESS=true $(PY) manage.py demo_data
 
+# The mock registers (BRP, BAG, KvK, RDW over their real APIs) serve on MOCK_PORT beside the site.
+MOCK_PORT ?= 8001
 run: install demo
-	@echo "Samenloket: http://127.0.0.1:$(PORT)/"
+	@echo "Samenloket: http://127.0.0.1:$(PORT)/ (mock registers on http://127.0.0.1:$(MOCK_PORT)/)"
 	@# Without Celery beat in the embedded mode, a sweep every minute fires the timers.
-	@$(PY) manage.py zaken_timers --interval 60 -v 0 & trap "kill $$!" EXIT; \
+	@export SAMENLOKET_MOCK_REGISTERS_URL=http://127.0.0.1:$(MOCK_PORT); \
+	  $(PY) manage.py mock_registers_serve 127.0.0.1:$(MOCK_PORT) & mocks=$$!; \
+	  $(PY) manage.py zaken_timers --interval 60 -v 0 & timers=$$!; trap "kill $$mocks $$timers" EXIT; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The same demo as production runs it: PostgreSQL, Redis, gunicorn, Celery worker and beat,

@@ -8,10 +8,12 @@
 #   SAMENLOKET_REDIS_DB         Redis database number               default 0
 #   SAMENLOKET_VAR_DIR          media, static files, mock data      default var/serve
 #   WEB_CONCURRENCY, CELERY_CONCURRENCY  processes                  default 2 and 2
+#   MOCK_PORT                   the mock registers' port            default PORT+1
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT=${PORT:-8000}
+MOCK_PORT=${MOCK_PORT:-$((PORT + 1))}
 
 source scripts/services.sh
 services_start
@@ -20,6 +22,8 @@ export DJANGO_CACHE_URL=${DJANGO_CACHE_URL:-$CELERY_BROKER_URL}
 
 export DJANGO_SETTINGS_MODULE=config.settings.staging
 export SAMENLOKET_ALLOW_MOCKS=true
+# The registers are reached over HTTP; on this stack they are our mock registers, served below.
+export SAMENLOKET_MOCK_REGISTERS_URL=http://127.0.0.1:$MOCK_PORT
 # Plain http is for a stack on loopback only (staging.py refuses other host names with it).
 export SAMENLOKET_STAGING_INSECURE_HTTP=true
 export DJANGO_ALLOWED_HOSTS=${DJANGO_ALLOWED_HOSTS:-127.0.0.1,localhost,.localhost}
@@ -38,20 +42,24 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py backoffice_rechten
 $PY manage.py collectstatic --noinput -v 0
 $PY manage.py mock_registers_build
-$PY manage.py demo_data
+# Filed through the services with the mock registers in-process (the server below is not up yet).
+SAMENLOKET_MOCK_REGISTERS_INPROCESS=true $PY manage.py demo_data
 
 pids=()
 stopping=0
 stop() {
   stopping=1
   trap - INT TERM
-  echo "serve: stopping gunicorn, worker and beat"
+  echo "serve: stopping gunicorn, mock registers, worker and beat"
   kill -TERM "${pids[@]}" 2>/dev/null || true
   wait "${pids[@]}" 2>/dev/null || true
 }
 trap stop INT TERM
 trap 'kill -TERM "${pids[@]}" 2>/dev/null || true' EXIT  # never leave one behind
 
+.venv/bin/gunicorn config.wsgi_mocks:application --bind "127.0.0.1:$MOCK_PORT" --workers 1 --threads 8 \
+  --graceful-timeout 5 --no-control-socket &
+pids+=($!)
 .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WEB_CONCURRENCY:-2}" \
   --access-logfile - --graceful-timeout 20 --no-control-socket &
 pids+=($!)
@@ -68,7 +76,7 @@ if [ "$stopping" = 1 ]; then
   echo "serve: stopped"
   exit 0
 fi
-# One of the three ended on its own: stop the others, half a stack is no stack.
+# One of them ended on its own: stop the others, half a stack is no stack.
 echo "serve: a process ended (exit $status)" >&2
 stop
 exit "$status"

@@ -142,6 +142,12 @@ def serve(stack: Stack, args, app_dir: Path, env: dict) -> tuple[str, str]:
     port, hello_port = free_port(), free_port()
     gunicorn = [str(VENV_BIN / "gunicorn"), "--workers", str(args.workers), "--graceful-timeout", "20",
                 "--no-control-socket"]
+    if (app_dir / "config" / "wsgi_mocks.py").exists():  # checkouts since issue 12 reach the registers over HTTP
+        mock_port = free_port()
+        env["SAMENLOKET_MOCK_REGISTERS_URL"] = f"http://127.0.0.1:{mock_port}"  # in place: later manage.py calls too
+        stack.start("mocks", [str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads", "8",
+                                       "--no-control-socket", "--bind", f"127.0.0.1:{mock_port}",
+                                       "config.wsgi_mocks:application"], cwd=app_dir, env=env)
     stack.start("gunicorn", [*gunicorn, "--bind", f"127.0.0.1:{port}", "config.wsgi:application"],
                 cwd=app_dir, env=env)
     hello_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
