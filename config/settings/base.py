@@ -251,6 +251,9 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
+# Register work queued by a flow is also due to its process's retry sweep after this many seconds,
+# so a message the broker refused (or lost) is sent again; the tasks are idempotent on the case's state.
+REGISTER_WORK_SAFETY_NET_SECONDS = int(os.environ.get("SAMENLOKET_REGISTER_WORK_SAFETY_NET_SECONDS", "600"))
 
 # SECTION e-mail
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

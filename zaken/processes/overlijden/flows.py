@@ -5,14 +5,13 @@ start → Documenten controleren ─ onvolledig → wacht op aanvulling (tracker
                                          → Akte opmaken → Verlof verstrekken → BRP (Celery, retries) → end
 """
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from zaken.processes.shared import CaseFlowMixin
 
-from . import views
+from . import services, views
 from .models import Overlijden
 
 State = Overlijden.State
@@ -93,8 +92,5 @@ class OverlijdenFlow(CaseFlowMixin, flow.Flow):
         return activation.process.artifact.state == State.WACHT_OP_UITSTEL
 
     def queue_brp(self, activation):
-        from .tasks import brp_verwerken
-
-        pk = activation.process.artifact.pk
-        transaction.on_commit(lambda: brp_verwerken.delay(overlijden_id=pk))
+        services.overlijden_brp_inplannen(overlijden=activation.process.artifact)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
 from zaken.notifications import notify_initiator
 from zaken.processes.shared import resume_after_verzoek
 from zaken.services import audit_record, document_store, product_terms, subjects_lock, zaak_create, zaaknummer_next
+from zaken.queueing import send_after_commit
 from zaken.verzoeken import verzoek_stellen
 
 from zaken.forms.overlijden import rules
@@ -274,6 +276,16 @@ def overlijden_brp_verwerken(*, overlijden_id: int) -> bool:
         overlijden.save()
         _complete_wait(overlijden, "brp_verwerking")
     return True
+
+
+def overlijden_brp_inplannen(*, overlijden: Overlijden) -> None:
+    """Queue the BRP work on commit; due to the sweep after the safety net's time as well, so a
+    broker that is down or a lost message only delays the registration, never loses it."""
+    from .tasks import brp_verwerken
+
+    overlijden.brp_volgende_poging = timezone.now() + timedelta(seconds=settings.REGISTER_WORK_SAFETY_NET_SECONDS)
+    overlijden.save(update_fields=["brp_volgende_poging"])
+    send_after_commit(brp_verwerken, overlijden_id=overlijden.pk)
 
 
 def overlijdens_brp_hervatten() -> int:

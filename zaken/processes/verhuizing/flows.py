@@ -97,10 +97,5 @@ class VerhuizingFlow(CaseFlowMixin, flow.Flow):
         services.verhuizing_afwijzing_versturen(verhuizing=activation.process.artifact)
 
     def queue_brp(self, activation):
-        from django.db import transaction
-
-        from .tasks import brp_verwerken
-
-        pk = activation.process.artifact.pk
-        transaction.on_commit(lambda: brp_verwerken.delay(verhuizing_id=pk))
+        services.verhuizing_brp_inplannen(verhuizing=activation.process.artifact)
 

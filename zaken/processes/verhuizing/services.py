@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from zaken.notifications import notify_initiator
 from zaken.processes.shared import ProcessRefused, resume_after_verzoek
 from zaken.services import audit_record, document_store, product_terms, subjects_lock, zaak_create
 from zaken.termijnen import werkdagen_na
+from zaken.queueing import send_after_commit
 from zaken.verzoeken import verzoek_stellen
 
 from zaken.forms.verhuizing import huishouden, rules
@@ -279,11 +281,22 @@ def verhuizing_afwijzing_versturen(*, verhuizing: Verhuizing) -> None:
     transaction.on_commit(lambda: _queue_letter(verhuizing.pk, "afwijzing"))
 
 
-def verhuizingen_hervatten() -> int:
-    """The periodic sweep: retry moves waiting for the BRP whose next try is due."""
+def verhuizing_brp_inplannen(*, verhuizing: Verhuizing) -> None:
+    """Queue the BRP work on commit. The case is due to the sweep after the safety net's time as
+    well, so a broker that is down or a lost message only delays the move, never loses it."""
     from .tasks import brp_verwerken
 
-    due = Verhuizing.objects.filter(state=Verhuizing.State.VERWERKING_VERTRAAGD,
+    verhuizing.brp_volgende_poging = timezone.now() + timedelta(seconds=settings.REGISTER_WORK_SAFETY_NET_SECONDS)
+    verhuizing.save(update_fields=["brp_volgende_poging"])
+    send_after_commit(brp_verwerken, verhuizing_id=verhuizing.pk)
+
+
+def verhuizingen_hervatten() -> int:
+    """The periodic sweep: retry moves waiting for the BRP whose next try is due, and moves whose
+    queued BRP work has not run by its safety-net moment."""
+    from .tasks import brp_verwerken
+
+    due = Verhuizing.objects.filter(state__in=(Verhuizing.State.VERWERKING_VERTRAAGD, Verhuizing.State.INGEPLAND),
                                     brp_volgende_poging__lte=timezone.now()).values_list("pk", flat=True)
     for pk in due:
         brp_verwerken.delay(verhuizing_id=pk)
