@@ -5,12 +5,12 @@ start → betaling ─(paid)→ bestellen → rdw_bestelling ─(ordered)→ pro
 `afhalen` waits for the counter (handed out or refused, zaken.processes.rijbewijs.counter) or the lapse.
 """
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from viewflow import this
 from viewflow.workflow import flow
 
 from zaken.processes.shared import CaseFlowMixin
+from zaken.queueing import send_after_commit
 
 from .models import Rijbewijs
 
@@ -51,5 +51,5 @@ class RijbewijsFlow(CaseFlowMixin, flow.Flow):
     def queue_order(self, activation):
         from .tasks import bijwerken
 
-        pk = activation.process.artifact.pk
-        transaction.on_commit(lambda: bijwerken.delay(rijbewijs_id=pk))
+        # A paid case is always due to the renewal's sweep, so a refused message only delays the order.
+        send_after_commit(bijwerken, rijbewijs_id=activation.process.artifact.pk)
