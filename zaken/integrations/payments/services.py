@@ -32,6 +32,12 @@ def _registries():
     return registries["payments"]
 
 
+def _adapter(betaling: Betaling):
+    """The provider that made this payment, acting for its case's municipality (each has its own account)."""
+    gemeente = betaling.zaak.gemeente_id if betaling.zaak_id else None
+    return _registries().get(betaling.provider).bind(gemeente)
+
+
 def geldigheid() -> timedelta:
     """How long an unpaid payment stays open (settings.BETALING_GELDIG_MINUTEN, default 30)."""
     minutes = getattr(settings, "BETALING_GELDIG_MINUTEN", None)
@@ -60,7 +66,7 @@ def betaling_starten(*, sleutel: str, bedrag_cent: int, omschrijving: str, terug
     """
     if not url_has_allowed_host_and_scheme(terug_url, allowed_hosts=None):
         raise ValueError("terug_url must be a path of this site")
-    adapter = _registries().get(settings.INTEGRATIONS["payments"])
+    adapter = _registries().get(settings.INTEGRATIONS["payments"]).bind(zaak.gemeente_id if zaak else None)
     try:
         with transaction.atomic():
             bestaand = _open_of_betaald(sleutel)
@@ -95,8 +101,8 @@ def betaling_verwerken(provider_id: str) -> Betaling:
 
     Raises Betaling.DoesNotExist for an unknown id and IntegrationError when the provider is down.
     """
-    betaling = Betaling.objects.get(provider_id=provider_id)
-    status = _registries().get(betaling.provider).betaling_ophalen(provider_id)
+    betaling = Betaling.objects.select_related("zaak").get(provider_id=provider_id)
+    status = _adapter(betaling).betaling_ophalen(provider_id)
     with transaction.atomic():
         betaling = Betaling.objects.select_for_update().get(pk=betaling.pk)
         if status == betaling.status:
@@ -165,10 +171,10 @@ def _terugbetaling_proberen(pk: int) -> None:
 def terugbetaling_uitvoeren(pk: int) -> Betaling:
     """Have the provider refund the payment once; raises IntegrationError while it is down."""
     with transaction.atomic():
-        betaling = Betaling.objects.select_for_update().get(pk=pk)
+        betaling = Betaling.objects.select_for_update(of=("self",)).select_related("zaak").get(pk=pk)
         if betaling.terugbetaald_op or not betaling.terugbetaling_gevraagd_op:
             return betaling
-        betaling.terugbetaling_id = _registries().get(betaling.provider).terugbetalen(
+        betaling.terugbetaling_id = _adapter(betaling).terugbetalen(
             betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
         betaling.terugbetaald_op = timezone.now()
         betaling.save(update_fields=["terugbetaling_id", "terugbetaald_op"])
