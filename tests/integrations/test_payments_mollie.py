@@ -285,3 +285,24 @@ def test_create_fetch_and_refund_over_a_socket(socket_mollie):
     assert socket_mollie.betaling_ophalen(provider_id) == PAID
     refund = socket_mollie.terugbetalen(provider_id, bedrag_cent=5110, omschrijving="x")
     assert socket_mollie.terugbetalen(provider_id, bedrag_cent=5110, omschrijving="x") == refund
+
+
+def test_a_refund_the_provider_refuses_does_not_block_the_others(provider, settings, caplog,
+                                                                 django_capture_on_commit_callbacks):
+    """E.g. refunded before in Mollie's dashboard: logged for staff, and the sweep goes on with the next."""
+    betalingen = []
+    for sleutel in ("rijbewijs:1", "rijbewijs:2"):  # the sweep takes the newest first
+        betaling = starten(sleutel=sleutel)
+        ledger.kiezen(betaling.provider_id, PAID)
+        betalingen.append(betaling_verwerken(betaling.provider_id))
+    settings.MOCK_UNAVAILABLE = {"payments"}
+    for betaling in betalingen:
+        with django_capture_on_commit_callbacks(execute=True):
+            terugbetaling_aanvragen(betaling, reden="Vervallen")
+    settings.MOCK_UNAVAILABLE = set()
+    MockProviderBetaling.objects.filter(provider_id=betalingen[1].provider_id).update(status=FAILED)
+    with caplog.at_level(logging.ERROR):
+        assert terugbetalingen_uitvoeren() == 1
+    assert "refuses the refund" in caplog.text
+    betalingen[0].refresh_from_db()
+    assert betalingen[0].terugbetaald_op

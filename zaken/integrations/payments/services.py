@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 
 from zaken.models import Betaling
 
-from ..errors import IntegrationError
+from ..errors import IntegrationError, Misconfigured, NotFound
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +164,8 @@ def terugbetaling_aanvragen(betaling: Betaling, *, reden: str) -> Betaling:
 def _terugbetaling_proberen(pk: int) -> None:
     try:
         terugbetaling_uitvoeren(pk)
+    except NotFound:
+        pass  # logged as an error by terugbetaling_uitvoeren
     except IntegrationError:
         logger.warning("payment %s: provider unavailable for the refund; the sweep retries", pk)
 
@@ -174,8 +176,13 @@ def terugbetaling_uitvoeren(pk: int) -> Betaling:
         betaling = Betaling.objects.select_for_update(of=("self",)).select_related("zaak").get(pk=pk)
         if betaling.terugbetaald_op or not betaling.terugbetaling_gevraagd_op:
             return betaling
-        betaling.terugbetaling_id = _adapter(betaling).terugbetalen(
-            betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
+        try:
+            betaling.terugbetaling_id = _adapter(betaling).terugbetalen(
+                betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
+        except NotFound:
+            # Not paid there, or (partly) refunded in the provider's dashboard: a person has to look.
+            logger.error("payment %s: the provider refuses the refund; check it in the provider's dashboard", pk)
+            raise
         betaling.terugbetaald_op = timezone.now()
         betaling.save(update_fields=["terugbetaling_id", "terugbetaald_op"])
     logger.info("payment %s refunded", pk)
@@ -189,6 +196,8 @@ def terugbetalingen_uitvoeren() -> int:
                                       ).values_list("pk", flat=True)[:500]:
         try:
             done += bool(terugbetaling_uitvoeren(pk).terugbetaald_op)
+        except (NotFound, Misconfigured):
+            continue  # this payment's or its municipality's own problem (logged): the others still go
         except IntegrationError:
             break  # the provider is still down: the next sweep tries again
     return done
