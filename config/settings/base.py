@@ -202,7 +202,14 @@ REGISTERS = {
     "bag": _register("bag", "/lvbag/individuelebevragingen/v2", "X-Api-Key"),
     "kvk": _register("kvk", "/kvk/api/v1", "apikey"),
     "rdw": _register("rdw", "/rdw/api/v1", "X-Api-Key"),
+    "payments": _register("payments", "/mollie/v2", "Authorization"),
 }
+# Mollie Payments API v2: the key goes in "Authorization: Bearer <key>". Mollie has one API for every
+# merchant, so production needs only each municipality's key; the mock registers take any well-formed one.
+REGISTERS["payments"]["api_key_prefix"] = "Bearer "
+REGISTERS["payments"]["url"] = REGISTERS["payments"]["url"] or "https://api.mollie.com/v2"
+if MOCK_REGISTERS_URL and REGISTERS["payments"]["url"].startswith(MOCK_REGISTERS_URL + "/"):
+    REGISTERS["payments"]["api_key"] = REGISTERS["payments"]["api_key"] or "test_samenloketmockregistersdemo000"
 # Circuit breaker per register and process: after this many failures in a row a register is
 # considered down for REGISTER_BREAKER_SECONDS, and calls fail at once instead of waiting for timeouts.
 REGISTER_BREAKER_FAILURES = int(os.environ.get("SAMENLOKET_REGISTER_BREAKER_FAILURES", "5"))

@@ -132,7 +132,7 @@ class RegisterClient:
         verbinding = self.verbinding
         all_headers = {"Accept": "application/json", **(headers or {})}
         if verbinding.api_key:
-            all_headers[verbinding.api_key_header] = verbinding.api_key
+            all_headers[verbinding.api_key_header] = verbinding.api_key_prefix + verbinding.api_key
         started = time.perf_counter()
         try:
             response = _session(verbinding, idempotent=idempotent).request(

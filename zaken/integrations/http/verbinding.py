@@ -7,7 +7,7 @@ stamp (zaken.gemeente_cache), which saves of RegisterKoppeling bump.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -21,8 +21,9 @@ _cache: dict = {"version": None, "rows": {}}
 class Verbinding:
     kind: str
     url: str
-    api_key: str = ""
+    api_key: str = field(default="", repr=False)  # never in a repr, so never in a log or traceback
     api_key_header: str = ""
+    api_key_prefix: str = ""  # the scheme before the key, e.g. "Bearer " for Mollie
     client_cert: str = ""
     client_key: str = ""
     ca_bundle: str = ""
@@ -42,7 +43,8 @@ def is_mock_url(url: str) -> bool:
 def default_verbinding(kind: str) -> Verbinding:
     config = settings.REGISTERS[kind]
     return Verbinding(kind=kind, url=config["url"].rstrip("/"), api_key=config["api_key"],
-                      api_key_header=config["api_key_header"], client_cert=config["client_cert"],
+                      api_key_header=config["api_key_header"], api_key_prefix=config.get("api_key_prefix", ""),
+                      client_cert=config["client_cert"],
                       client_key=config["client_key"], ca_bundle=config["ca_bundle"],
                       timeout=config["timeout"], retries=config["retries"])
 
@@ -57,7 +59,8 @@ def _rows() -> dict:
             base = default_verbinding(k.soort)
             rows[(k.soort, k.gemeente_id)] = Verbinding(
                 kind=k.soort, url=k.url.rstrip("/"), api_key=k.api_key,
-                api_key_header=k.api_key_header or base.api_key_header, client_cert=k.client_cert,
+                api_key_header=k.api_key_header or base.api_key_header, api_key_prefix=base.api_key_prefix,
+                client_cert=k.client_cert,
                 client_key=k.client_key, ca_bundle=k.ca_bundle, timeout=k.timeout, retries=base.retries)
         _cache.update(version=version, rows=rows)
     return _cache["rows"]

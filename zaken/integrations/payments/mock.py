@@ -46,19 +46,30 @@ class PaymentsMock(PaymentAdapter):
         payment = mock_payment(provider_id)
         if payment.status != PAID or bedrag_cent != payment.bedrag_cent:
             raise NotFound("only a paid payment is refunded, in full")
-        if not payment.refund_id:
-            MockProviderBetaling.objects.filter(pk=payment.pk, refund_id="").update(
-                refund_id=f"re_{secrets.token_urlsafe(12)}", refunded_at=timezone.now())
-            payment.refresh_from_db()
-        return payment.refund_id
+        return terugboeken(payment).refund_id
 
     def kiezen(self, provider_id: str, status: str) -> MockProviderBetaling:
-        """The choice on the hosted page; a payment that is no longer open keeps its outcome."""
-        payment = mock_payment(provider_id)
-        if payment.status == OPEN:
-            getattr(payment, OUTCOMES[status])()
-            payment.save(update_fields=["status"])
-        return payment
+        return kiezen(provider_id, status)
+
+
+def kiezen(provider_id: str, status: str) -> MockProviderBetaling:
+    """The choice on the hosted page; a payment that is no longer open keeps its outcome.
+
+    The ledger is shared with the Mollie-shaped mock service (mockservice/payments.py), so the
+    same page completes a payment made through either adapter."""
+    payment = mock_payment(provider_id)
+    if payment.status == OPEN:
+        getattr(payment, OUTCOMES[status])()
+        payment.save(update_fields=["status"])
+    return payment
+
+
+def terugboeken(payment: MockProviderBetaling, refund_id: str = "") -> MockProviderBetaling:
+    """Record the one full refund of a paid payment in the ledger (a second call keeps the first)."""
+    MockProviderBetaling.objects.filter(pk=payment.pk, refund_id="").update(
+        refund_id=refund_id or f"re_{secrets.token_urlsafe(12)}", refunded_at=timezone.now())
+    payment.refresh_from_db()
+    return payment
 
 
 def mock_payment(provider_id: str) -> MockProviderBetaling:

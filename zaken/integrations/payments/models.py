@@ -19,6 +19,9 @@ class MockProviderBetaling(FSMModelMixin, models.Model):
     status = FSMField(max_length=10, choices=STATUSES, default="open", protected=True)
     created = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # The Mollie-shaped mock's account (profileId) that created the payment; another account's key
+    # does not see it, as at Mollie. Empty for the in-process mock.
+    profiel = models.CharField(max_length=20, blank=True)
     refund_id = models.CharField(max_length=40, blank=True)
     refunded_at = models.DateTimeField(null=True, blank=True)
 

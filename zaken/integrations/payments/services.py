@@ -19,7 +19,7 @@ from django.utils.module_loading import import_string
 
 from zaken.models import Betaling
 
-from ..errors import IntegrationError
+from ..errors import IntegrationError, Misconfigured, NotFound
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +30,12 @@ def _registries():
     from ..registry import registries
 
     return registries["payments"]
+
+
+def _adapter(betaling: Betaling):
+    """The provider that made this payment, acting for its case's municipality (each has its own account)."""
+    gemeente = betaling.zaak.gemeente_id if betaling.zaak_id else None
+    return _registries().get(betaling.provider).bind(gemeente)
 
 
 def geldigheid() -> timedelta:
@@ -60,7 +66,7 @@ def betaling_starten(*, sleutel: str, bedrag_cent: int, omschrijving: str, terug
     """
     if not url_has_allowed_host_and_scheme(terug_url, allowed_hosts=None):
         raise ValueError("terug_url must be a path of this site")
-    adapter = _registries().get(settings.INTEGRATIONS["payments"])
+    adapter = _registries().get(settings.INTEGRATIONS["payments"]).bind(zaak.gemeente_id if zaak else None)
     try:
         with transaction.atomic():
             bestaand = _open_of_betaald(sleutel)
@@ -95,8 +101,8 @@ def betaling_verwerken(provider_id: str) -> Betaling:
 
     Raises Betaling.DoesNotExist for an unknown id and IntegrationError when the provider is down.
     """
-    betaling = Betaling.objects.get(provider_id=provider_id)
-    status = _registries().get(betaling.provider).betaling_ophalen(provider_id)
+    betaling = Betaling.objects.select_related("zaak").get(provider_id=provider_id)
+    status = _adapter(betaling).betaling_ophalen(provider_id)
     with transaction.atomic():
         betaling = Betaling.objects.select_for_update().get(pk=betaling.pk)
         if status == betaling.status:
@@ -158,6 +164,8 @@ def terugbetaling_aanvragen(betaling: Betaling, *, reden: str) -> Betaling:
 def _terugbetaling_proberen(pk: int) -> None:
     try:
         terugbetaling_uitvoeren(pk)
+    except NotFound:
+        pass  # logged as an error by terugbetaling_uitvoeren
     except IntegrationError:
         logger.warning("payment %s: provider unavailable for the refund; the sweep retries", pk)
 
@@ -165,11 +173,16 @@ def _terugbetaling_proberen(pk: int) -> None:
 def terugbetaling_uitvoeren(pk: int) -> Betaling:
     """Have the provider refund the payment once; raises IntegrationError while it is down."""
     with transaction.atomic():
-        betaling = Betaling.objects.select_for_update().get(pk=pk)
+        betaling = Betaling.objects.select_for_update(of=("self",)).select_related("zaak").get(pk=pk)
         if betaling.terugbetaald_op or not betaling.terugbetaling_gevraagd_op:
             return betaling
-        betaling.terugbetaling_id = _registries().get(betaling.provider).terugbetalen(
-            betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
+        try:
+            betaling.terugbetaling_id = _adapter(betaling).terugbetalen(
+                betaling.provider_id, bedrag_cent=betaling.bedrag_cent, omschrijving=betaling.omschrijving)
+        except NotFound:
+            # Not paid there, or (partly) refunded in the provider's dashboard: a person has to look.
+            logger.error("payment %s: the provider refuses the refund; check it in the provider's dashboard", pk)
+            raise
         betaling.terugbetaald_op = timezone.now()
         betaling.save(update_fields=["terugbetaling_id", "terugbetaald_op"])
     logger.info("payment %s refunded", pk)
@@ -183,6 +196,8 @@ def terugbetalingen_uitvoeren() -> int:
                                       ).values_list("pk", flat=True)[:500]:
         try:
             done += bool(terugbetaling_uitvoeren(pk).terugbetaald_op)
+        except (NotFound, Misconfigured):
+            continue  # this payment's or its municipality's own problem (logged): the others still go
         except IntegrationError:
             break  # the provider is still down: the next sweep tries again
     return done

@@ -16,7 +16,7 @@ from ..errors import IntegrationError, NotFound
 from ..registry import get_adapter
 from ..tasks import betaling_verwerken as betaling_verwerken_task
 from .base import CANCELED, FAILED, OPEN, PAID
-from .mock import mock_payment
+from .mock import kiezen, mock_payment
 from .services import betaling_verwerken
 
 logger = logging.getLogger(__name__)
@@ -53,7 +53,8 @@ KEUZES = {"betalen": PAID, "mislukt": FAILED, "annuleren": CANCELED}
 @never_cache
 @require_http_methods(["GET", "POST"])
 def mock_checkout(request, provider_id):
-    """The mock provider's hosted payment page; exists only while the payment mock is configured."""
+    """The mock provider's hosted payment page, for the in-process mock and the Mollie-shaped mock
+    service alike (one ledger); exists only while a mock payment provider is configured."""
     if not get_adapter("payments").is_mock:
         raise Http404
     try:
@@ -61,7 +62,7 @@ def mock_checkout(request, provider_id):
     except NotFound:
         raise Http404 from None
     if request.method == "POST" and payment.status == OPEN and request.POST.get("keuze") in KEUZES:
-        payment = get_adapter("payments").kiezen(provider_id, KEUZES[request.POST["keuze"]])
+        payment = kiezen(provider_id, KEUZES[request.POST["keuze"]])
         # The provider's webhook call, queued as a real one would be sent after the choice.
         transaction.on_commit(lambda: betaling_verwerken_task.delay(provider_id=provider_id))
         return HttpResponseRedirect(payment.return_url)
