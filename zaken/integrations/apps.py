@@ -23,4 +23,4 @@ class IntegrationsConfig(AppConfig):
         from .bag import mock as bag_mock  # noqa: F401
         from .kvk import mock as kvk_mock  # noqa: F401
         from .payments import mock as payments_mock  # noqa: F401
-        from .rdw import mock as rdw_mock  # noqa: F401
+        from .rdw import client as rdw_client  # noqa: F401
