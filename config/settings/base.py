@@ -170,7 +170,7 @@ INTEGRATIONS = {
     "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-mock"),
     "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-mock"),
     "payments": os.environ.get("SAMENLOKET_PAYMENTS_ADAPTER", "payments-mock"),
-    "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-mock"),
+    "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-http"),
 }
 # The registers are reached over HTTP. Where our own mock registers run (`manage.py
 # mock_registers_serve`, started by `make run` and `make serve`); empty in production. A connection

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from zaken.integrations.models import RdwMockBestelling
-from zaken.integrations.rdw.mock import RdwMock
+from zaken.integrations.rdw.client import RdwHttp
 from zaken.models import Document
 from zaken.processes.rijbewijs.models import Rijbewijs
 from zaken.processes.rijbewijs.automation import rijbewijs_bijwerken
@@ -31,15 +31,15 @@ def klaar_in_januari(client, digid_login, rijbewijs_form, django_capture_on_comm
 
 @pytest.fixture
 def meldingen(monkeypatch):
-    """Every report "not issued" that reaches the RDW mock (calls while it is down included)."""
+    """Every report "not issued" sent to the RDW (calls while it is down included)."""
     calls = []
-    original = RdwMock.niet_uitgereikt_melden
+    original = RdwHttp.niet_uitgereikt_melden
 
     def counted(self, order_id):
         calls.append(order_id)
         return original(self, order_id)
 
-    monkeypatch.setattr(RdwMock, "niet_uitgereikt_melden", counted)
+    monkeypatch.setattr(RdwHttp, "niet_uitgereikt_melden", counted)
     return calls
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from zaken.integrations.errors import NotFound
+from zaken.integrations.rdw.mock import RdwMock
 from zaken.integrations.registry import get_adapter
 from zaken.models import Betaling
 from zaken.processes.rijbewijs.models import Rijbewijs
@@ -14,12 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def test_refused_order_goes_to_the_counter_with_a_refund(client, balies, digid_login, rijbewijs_form, monkeypatch,
                                                          django_capture_on_commit_callbacks, mailoutbox):
-    rdw = get_adapter("rdw")
-
-    def weigeren(**kwargs):
+    def weigeren(self, **kwargs):  # the mock RDW's backend: it answers 422 geenRijbewijs
         raise NotFound("licence withdrawn since the application")
 
-    monkeypatch.setattr(rdw, "bestelling_plaatsen", weigeren)
+    monkeypatch.setattr(RdwMock, "bestelling_plaatsen", weigeren)
     digid_login(SUZANNE, level="substantieel")
     with django_capture_on_commit_callbacks(execute=True):
         response, rijbewijs = aanvragen(client, rijbewijs_form())

@@ -24,4 +24,4 @@ class IntegrationsConfig(AppConfig):
         from .kvk import mock as kvk_mock  # noqa: F401
         from .payments import mock as payments_mock  # noqa: F401
         from .payments import mollie as payments_mollie  # noqa: F401
-        from .rdw import mock as rdw_mock  # noqa: F401
+        from .rdw import client as rdw_client  # noqa: F401

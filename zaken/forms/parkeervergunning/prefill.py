@@ -93,7 +93,7 @@ def parkeer_prefill(*, bsn: str, gemeente, reason: str = "parkeervergunning voor
 
 def voertuig_lezen(*, kenteken: str, bsn: str, gemeente, reason: str) -> dict:
     """One vehicle from the RDW, logged (the register names its holder). NotFound and Unavailable propagate."""
-    voertuig = get_adapter("rdw").voertuig(kenteken)
+    voertuig = get_adapter("rdw", gemeente).voertuig(kenteken)
     audit_record(actor=Actor.system("parkeervergunning: voertuig"), name="rdw_voertuig",
                  operation=AuditLog.Operation.READ, gemeente=gemeente, subject_bsn=bsn,
                  categories=["kenteken", "houder", "afmetingen"], reason=reason,

@@ -98,7 +98,7 @@ def rijbewijs_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente,
                       reason: str = "rijbewijsaanvraag vooraf invullen") -> RijbewijsPrefill:
     try:
         persoon = _persoon(bsn)
-        rdw = get_adapter("rdw")
+        rdw = get_adapter("rdw", gemeente)
         try:
             rijbewijs = rdw.rijbewijs(bsn)
         except NotFound:

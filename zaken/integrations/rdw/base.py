@@ -2,8 +2,10 @@
 health declaration and the order of a new licence (Digitaal Aanvragen Rijbewijzen, domain.md §3),
 and the vehicle register (kentekenregister) for the parkeervergunning.
 
-A real client and the mock implement the same methods. Every method raises only `NotFound`
-(unknown or malformed BSN, order or kenteken, no licence) and `Unavailable` (RDW down).
+The client (client.py, over HTTP by docs/rdw-contract.md) implements these methods. Every method raises
+only `NotFound` (no licence, an unknown order or kenteken, an order the RDW refuses; a malformed BSN,
+order id or kenteken is `Rejected`, a NotFound) and `Unavailable` (RDW down, or an answer outside the
+contract).
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ class RdwAdapter(BaseAdapter):
         raise NotImplementedError
 
     def pasfoto_registratie(self, bsn: str) -> dict | None:
-        """The photographer's pre-registration, or None: {"fotoOntvangen", "handtekeningOntvangen",
-        "gezichtsvergelijking": "geslaagd" | "mislukt", "datum", "fotograaf"}."""
+        """The photographer's pre-registration, or None (none on file, also for a person the RDW does
+        not know): {"fotoOntvangen", "handtekeningOntvangen", "gezichtsvergelijking": "geslaagd" |
+        "mislukt", "datum", "fotograaf"}."""
         raise NotImplementedError
 
     def cbr_gezondheidsverklaring(self, bsn: str) -> dict:
-        """{"opDossier": bool, "geldigTot": ISO date or None}: an approved CBR decision on file."""
+        """{"opDossier": bool, "geldigTot": ISO date or None}: an approved CBR decision on file. An
+        expired one is not on file but keeps its date; no decision at all is {False, None}."""
         raise NotImplementedError
 
     def bestelling_plaatsen(self, *, order_key: str, bsn: str, categorieen: list[str],

@@ -1,5 +1,6 @@
 """RDW mock: MOCK_DATA_DIR/rdw/rijbewijzen.json and voertuigen.json (written by mock_registers_build),
-plus its orders.
+plus its orders. The backend of the mock RDW service (mockservice/rdw.py), no adapter of its own:
+the application reaches it over HTTP with the real client (rdw/client.py).
 
 Orders are RdwMockBestelling rows; a licence is ready `RDW_MOCK_PRODUCTIEWERKDAGEN` working days
 (Atw calendar, default 2) after the order.
@@ -20,7 +21,6 @@ from zaken.termijnen import werkdagen_na
 from ..brp.mockdata import check_available, load
 from ..errors import NotFound
 from ..models import RdwMockBestelling
-from ..registry import registries
 from .base import CATEGORIEEN, GELDIG, GEREED, IN_PRODUCTIE, NIET_UITGEREIKT, VERLOPEN, RdwAdapter
 from .kenteken import kenteken_normaliseren
 
@@ -55,7 +55,6 @@ def _status(rijbewijs: dict, today: date) -> str:
     return GELDIG if date.fromisoformat(laatste) >= today else VERLOPEN
 
 
-@registries["rdw"]("rdw-mock")
 class RdwMock(RdwAdapter):
     is_mock = True
     verbose_name = "RDW rijbewijzen (testomgeving)"

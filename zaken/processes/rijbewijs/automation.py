@@ -77,7 +77,7 @@ def _bestellen(rijbewijs: Rijbewijs) -> None:
     system = Actor.system("RDW-bestelling")
     vandaag = timezone.localdate()  # the RDW produces from the day it gets the order, not the day of payment
     try:
-        order_id = get_adapter("rdw").bestelling_plaatsen(
+        order_id = get_adapter("rdw", rijbewijs.zaak.gemeente).bestelling_plaatsen(
             order_key=f"samenloket:{rijbewijs.zaak.identificatie}", bsn=rijbewijs.bsn,
             categorieen=[c["categorie"] for c in rijbewijs.categorieen],
             afhaallocatie=f"{rijbewijs.zaak.gemeente.gemeentecode}:{rijbewijs.afhaallocatie_id}",
@@ -116,7 +116,7 @@ def _gereed_vragen(rijbewijs: Rijbewijs) -> None:
     from .flows import RijbewijsFlow
 
     try:
-        status = get_adapter("rdw").bestelling_status(rijbewijs.rdw_order_id)
+        status = get_adapter("rdw", rijbewijs.zaak.gemeente).bestelling_status(rijbewijs.rdw_order_id)
     except Unavailable:
         _uitgesteld(rijbewijs)
         return
@@ -161,7 +161,7 @@ def _niet_uitgereikt_melden(rijbewijs: Rijbewijs) -> None:
     if rijbewijs.rdw_niet_uitgereikt_gemeld:
         return
     try:
-        get_adapter("rdw").niet_uitgereikt_melden(rijbewijs.rdw_order_id)
+        get_adapter("rdw", rijbewijs.zaak.gemeente).niet_uitgereikt_melden(rijbewijs.rdw_order_id)
     except Unavailable:
         _uitgesteld(rijbewijs)
         return
