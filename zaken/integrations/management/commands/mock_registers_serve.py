@@ -1,5 +1,7 @@
 """Serve the mock registers over HTTP (the demo's `make run` and the staging stack start it)."""
 
+import socket
+
 from django.core.management.base import BaseCommand
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 
@@ -7,6 +9,12 @@ from zaken.integrations.mockservice.app import served_application
 
 
 class QuietHandler(WSGIRequestHandler):
+    def setup(self):
+        super().setup()
+        # Headers and body leave in separate writes; without this, Nagle's algorithm and the client's
+        # delayed ACK hold every kept-alive answer back ~40 ms (gunicorn sets the same option).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format, *args):  # an access log would show query strings (addresses)
         pass
 
