@@ -19,7 +19,7 @@ def test_deploy_check_refuses_mock_adapters():
 
 
 @override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-mock",
-                                 "bag": "bag-mock", "kvk": "kvk-mock"})
+                                 "bag": "bag-kadaster", "kvk": "kvk-basisprofiel"})
 def test_deploy_check_names_unknown_adapters():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check", deploy=True, fail_level="ERROR")
