@@ -14,24 +14,15 @@ from zaken.integrations.mockservice import bag as bag_service
 from zaken.integrations.models import RegisterKoppeling
 from zaken.integrations.registry import get_adapter
 
-pytestmark = pytest.mark.django_db
+from .register_requests import record
 
-SEEN: list = []
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def seen(monkeypatch):
     """Every request the mock BAG register receives: (path, headers)."""
-    SEEN.clear()
-
-    def recording(handler):
-        def wrapped(request, **groups):
-            SEEN.append((request.path, request.headers))
-            return handler(request, **groups)
-        return wrapped
-
-    monkeypatch.setattr(bag_service, "ROUTES", [(m, p, recording(h)) for m, p, h in bag_service.ROUTES])
-    return SEEN
+    return record(monkeypatch, bag_service)
 
 
 def test_the_configured_adapter_is_the_http_client():

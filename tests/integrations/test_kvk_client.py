@@ -12,23 +12,14 @@ from zaken.integrations.mockservice import kvk as kvk_service
 from zaken.integrations.models import RegisterKoppeling
 from zaken.integrations.registry import get_adapter
 
-pytestmark = pytest.mark.django_db
+from .register_requests import record
 
-SEEN: list = []
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def seen(monkeypatch):
-    SEEN.clear()
-
-    def recording(handler):
-        def wrapped(request, **groups):
-            SEEN.append((request.path, request.headers))
-            return handler(request, **groups)
-        return wrapped
-
-    monkeypatch.setattr(kvk_service, "ROUTES", [(m, p, recording(h)) for m, p, h in kvk_service.ROUTES])
-    return SEEN
+    return record(monkeypatch, kvk_service)
 
 
 def test_the_configured_adapter_is_the_http_client():
