@@ -44,12 +44,12 @@ class CompanyAccess:
     reason: str = ""  # "branche" (not a permitted company) or "kvk_onbereikbaar" (cannot check now)
 
 
-def company_sbi_codes(kvk_nummer: str) -> list[str]:
+def company_sbi_codes(kvk_nummer: str, gemeente=None) -> list[str]:
     """The SBI codes of a company's activities in the Handelsregister (KvK Basisprofiel), cached briefly."""
     key = f"kvk-sbi:{kvk_nummer}"
     codes = cache.get(key)
     if codes is None:
-        profiel = get_adapter("kvk").basisprofiel(kvk_nummer)
+        profiel = get_adapter("kvk", gemeente).basisprofiel(kvk_nummer)
         codes = [str(a.get("sbiCode", "")) for a in profiel.get("sbiActiviteiten") or [] if a.get("sbiCode")]
         cache.set(key, codes, SBI_CACHE_SECONDS)
     return codes
@@ -72,7 +72,7 @@ def company_access(*, gp, definition, auth: AuthContext) -> CompanyAccess:
     if not prefixes:
         return CompanyAccess(allowed=False, reason="branche")
     try:
-        codes = company_sbi_codes(auth.kvk_nummer)
+        codes = company_sbi_codes(auth.kvk_nummer, gp.gemeente_id)
     except NotFound:
         codes = []
     except Unavailable:

@@ -167,8 +167,8 @@ INTEGRATIONS = {
     "digid": os.environ.get("SAMENLOKET_DIGID_ADAPTER", "digid-mock"),
     "eherkenning": os.environ.get("SAMENLOKET_EHERKENNING_ADAPTER", "eherkenning-mock"),
     "brp": os.environ.get("SAMENLOKET_BRP_ADAPTER", "brp-mock"),
-    "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-mock"),
-    "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-mock"),
+    "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-kadaster"),
+    "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-basisprofiel"),
     "payments": os.environ.get("SAMENLOKET_PAYMENTS_ADAPTER", "payments-mock"),
     "rdw": os.environ.get("SAMENLOKET_RDW_ADAPTER", "rdw-http"),
 }

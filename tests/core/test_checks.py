@@ -19,7 +19,7 @@ def test_deploy_check_refuses_mock_adapters():
 
 
 @override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-mock",
-                                 "bag": "bag-mock", "kvk": "kvk-mock"})
+                                 "bag": "bag-kadaster", "kvk": "kvk-basisprofiel"})
 def test_deploy_check_names_unknown_adapters():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check", deploy=True, fail_level="ERROR")
@@ -68,7 +68,10 @@ def manage(tmp_path, settings_module, *args, **env):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "SAMENLOKET_VAR_DIR": str(tmp_path),
                    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env}
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
-    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+    # Importing config.settings.production in this process (other tests do) sets
+    # SAMENLOKET_MOCK_REGISTERS_URL to "" in os.environ; a fresh deployment has no such leftover.
+    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE",
+                 "SAMENLOKET_MOCK_REGISTERS_URL"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,

@@ -41,9 +41,9 @@ def test_registered_elsewhere_is_refused(client, digid_login, zones):
 def test_an_address_without_woonfunctie_is_refused(client, digid_login, zones, monkeypatch):
     from zaken.integrations.bag.mock import BagMock
 
-    original = BagMock.adres
-    monkeypatch.setattr(BagMock, "adres", lambda self, aoid: {**original(self, aoid),
-                                                              "gebruiksdoelen": ["kantoorfunctie"]})
+    original = BagMock.adressen_van_object  # what the mock BAG service answers
+    monkeypatch.setattr(BagMock, "adressen_van_object", lambda self, aoid: [
+        {**adres, "gebruiksdoelen": ["kantoorfunctie"]} for adres in original(self, aoid)])
     digid_login(SUZANNE)
     html = client.get(form_url()).content.decode()
     assert "geen woonfunctie" in html and "Contact met gemeente Rotterdam" in html

@@ -20,8 +20,8 @@ class IntegrationsConfig(AppConfig):
         from . import checks  # noqa: F401
         from .auth import digid_mock, eherkenning_mock  # noqa: F401
         from .brp import mock as brp_mock  # noqa: F401
-        from .bag import mock as bag_mock  # noqa: F401
-        from .kvk import mock as kvk_mock  # noqa: F401
+        from .bag import client as bag_client  # noqa: F401
+        from .kvk import client as kvk_client  # noqa: F401
         from .payments import mock as payments_mock  # noqa: F401
         from .payments import mollie as payments_mollie  # noqa: F401
         from .rdw import client as rdw_client  # noqa: F401

@@ -15,7 +15,7 @@ from zaken.services import audit_record
 def aanvrager_prefill(*, auth: AuthContext, gemeente, reason: str = "evenementenvergunning vooraf invullen") -> dict:
     """{"soort": "bedrijf"|"persoon", "naam", "adres", ...}; a register that is down leaves fields blank."""
     if auth.is_eherkenning:
-        return {"soort": "bedrijf", **bedrijf_prefill(auth)}
+        return {"soort": "bedrijf", **bedrijf_prefill(auth, gemeente)}
     try:
         persoon = get_adapter("brp").persoon(auth.bsn)
     except IntegrationError:

@@ -201,7 +201,7 @@ class OverlijdenForm(StripBidiMixin, forms.Form):
             return
         try:
             postcode = normalise_postcode(data["postcode"])
-            found = get_adapter("bag").adres_zoeken(
+            found = get_adapter("bag", self.gemeente).adres_zoeken(
                 postcode=postcode, huisnummer=data["huisnummer"], huisletter=data.get("huisletter", ""),
                 huisnummertoevoeging=data.get("huisnummertoevoeging", ""), exacte_match=True)
         except ValidationError as error:

@@ -7,14 +7,14 @@ from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
 
 
-def bedrijf_prefill(auth: AuthContext) -> dict:
+def bedrijf_prefill(auth: AuthContext, gemeente=None) -> dict:
     """Company and vestiging of the eHerkenning login, read-only on the form.
 
     The login's own attributes are the fallback: a KvK outage must not stop a death registration.
     """
     bedrijf = {"naam": auth.company_name, "kvk_nummer": auth.kvk_nummer, "vestigingsnummer": auth.vestigingsnummer,
                "vestiging": "", "adres": "", "rsin": auth.rsin, "kvk_beschikbaar": False}
-    kvk = get_adapter("kvk")
+    kvk = get_adapter("kvk", gemeente)
     try:
         profiel = kvk.basisprofiel(auth.kvk_nummer)
         vestigingen = kvk.vestigingen(auth.kvk_nummer)

@@ -69,7 +69,7 @@ def parkeer_prefill(*, bsn: str, gemeente, reason: str = "parkeervergunning voor
             return ParkeerPrefill(naam=naam, blokkade=Blokkade(GEEN_ADRES, _(
                 "U staat in de Basisregistratie Personen niet op een woonadres ingeschreven. Neem contact op met de "
                 "gemeente.")))
-        adres = get_adapter("bag").adres(aoid)
+        adres = get_adapter("bag", gemeente).adres(aoid)
     except Unavailable:
         return ParkeerPrefill(blokkade=Blokkade(REGISTER_ONBEREIKBAAR, _(
             "Uw adres kan nu niet worden opgehaald, omdat de Basisregistratie Personen of de BAG niet bereikbaar is. "

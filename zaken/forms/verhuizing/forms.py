@@ -120,7 +120,7 @@ class VerhuizingForm(StripBidiMixin, forms.Form):
 
     def _clean_adres(self, data):
         try:
-            found = get_adapter("bag").adres_zoeken(
+            found = get_adapter("bag", self.gemeente).adres_zoeken(
                 postcode=data["postcode"], huisnummer=data["huisnummer"], huisletter=data.get("huisletter", ""),
                 huisnummertoevoeging=data.get("huisnummertoevoeging", ""), exacte_match=True)
         except Unavailable:

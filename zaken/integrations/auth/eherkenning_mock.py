@@ -27,18 +27,19 @@ class EherkenningMock(AuthAdapter):
     def handle(self, request, *, render, context):
         form = EherkenningMockForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            auth = self._authenticate(form)
+            auth = self._authenticate(form, getattr(request, "gemeente", None))
             if auth is not None:
                 return auth
         return render("integrations/mock_login.html", {**context, "form": form,
                                                                "title": _("Inloggen met eHerkenning")})
 
-    def _authenticate(self, form) -> AuthContext | None:
+    def _authenticate(self, form, gemeente) -> AuthContext | None:
         kvk = form.cleaned_data["kvk_nummer"]
         vestiging = form.cleaned_data["vestigingsnummer"]
         try:
-            profiel = get_adapter("kvk").basisprofiel(kvk)
-            vestigingen = {v["vestigingsnummer"] for v in get_adapter("kvk").vestigingen(kvk)}
+            kvk_register = get_adapter("kvk", gemeente)
+            profiel = kvk_register.basisprofiel(kvk)
+            vestigingen = {v["vestigingsnummer"] for v in kvk_register.vestigingen(kvk)}
         except NotFound:
             form.add_error("kvk_nummer", _("Dit KvK-nummer is niet bekend bij de Kamer van Koophandel. "
                                            "Controleer het nummer (8 cijfers)."))

@@ -1,9 +1,12 @@
 """The BAG adapter interface: addresses in the BAG Individuele Bevragingen 2.0 shape.
 
-Items are `adressenuitgebreid` records (openbareRuimteNaam, korteNaam, huisnummer, huisletter,
-huisnummertoevoeging, postcode, woonplaatsNaam, nummeraanduidingIdentificatie,
-adresseerbaarObjectIdentificatie, gebruiksdoelen, adresregel5/6) plus `gemeenteIdentificatie`
-(4-digit CBS code). As in the real API, empty fields are left out.
+Items are `adressenuitgebreid` records without the HAL links: openbareRuimteNaam, korteNaam,
+huisnummer, huisletter, huisnummertoevoeging, postcode, woonplaatsNaam, woonplaatsIdentificatie,
+openbareRuimteIdentificatie, nummeraanduidingIdentificatie, adresseerbaarObjectIdentificatie,
+typeAdresseerbaarObject (Verblijfsobject, Ligplaats, Standplaats), gebruiksdoelen (the
+verblijfsobject's; none for a ligplaats or standplaats), adresregel5/6; plus `isNevenadres` (bool)
+and `gemeenteIdentificatie` (4-digit CBS code of the woonplaats's gemeente, which the real API gives
+on the woonplaats, not on the address; "" if unknown). As in the real API, empty fields are left out.
 """
 
 from __future__ import annotations
@@ -22,5 +25,5 @@ class BagAdapter(BaseAdapter):
         raise NotImplementedError
 
     def adres(self, adresseerbaar_object_identificatie: str) -> dict:
-        """The address of one adresseerbaar object; NotFound when unknown or malformed."""
+        """The hoofdadres of one adresseerbaar object; NotFound when unknown or malformed."""
         raise NotImplementedError

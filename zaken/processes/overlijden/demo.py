@@ -58,7 +58,8 @@ def demo_cases(*, stdout=None) -> None:
         if Overlijden.objects.filter(overledene_bsn=bsn).exists():
             continue  # idempotent
         gemeente = Gemeente.objects.get(slug=slug)
-        adres = get_adapter("bag").adres_zoeken(postcode=postcode, huisnummer=huisnummer, exacte_match=True)[0]
+        adres = get_adapter("bag", gemeente).adres_zoeken(postcode=postcode, huisnummer=huisnummer,
+                                                     exacte_match=True)[0]
         auth = AuthContext.now(means="eherkenning", level="EH3", kvk_nummer=kvk, vestigingsnummer=vestiging,
                                company_name=company, acting_subject="urn:demo:medewerker", display_name="Demo Aangever")
         overleden_op = (now - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
@@ -70,7 +71,7 @@ def demo_cases(*, stdout=None) -> None:
             uploads["uitstel_besluit"] = ("uitstel.pdf", b"%PDF-1.7 demo uitstel", "application/pdf")
         try:
             overlijden = services.overlijden_indienen(auth=auth, gemeente=gemeente, aangifte=services.Aangifte(
-                bedrijf=bedrijf_prefill(auth), aangever_naam="Demo Aangever", email="uitvaart@example.nl",
+                bedrijf=bedrijf_prefill(auth, gemeente), aangever_naam="Demo Aangever", email="uitvaart@example.nl",
                 telefoon="010 1234567", overledene_bsn=bsn, overleden_op=overleden_op,
                 plaats=f"{adres['adresregel5']}, {adres['adresregel6']}", plaats_gemeentecode=gemeente.gemeentecode,
                 doodsoorzaak="natuurlijk" if natural else "niet_natuurlijk",

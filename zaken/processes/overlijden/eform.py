@@ -45,7 +45,7 @@ def _draft(request) -> dict:
 
 def aangever_step(request):
     draft = _draft(request)
-    bedrijf = bedrijf_prefill(request.auth_context)
+    bedrijf = bedrijf_prefill(request.auth_context, request.gemeente)
     form = AangeverForm(request.POST or None, initial={**draft.get("aangever", {}), "bsn": draft.get("bsn", "")},
                         auth=request.auth_context, gemeente=request.gemeente, terms=terms_for(request.gemeente))
     if request.method == "POST" and form.is_valid():

@@ -26,7 +26,9 @@ DEMO_MOVES = [
 def demo_cases(*, stdout=None) -> None:
     today = timezone.localdate()
     for bsn, login_slug, postcode, huisnummer, days, met_gezin in DEMO_MOVES:
-        adres = get_adapter("bag").adres_zoeken(postcode=postcode, huisnummer=huisnummer, exacte_match=True)[0]
+        login_gemeente = Gemeente.objects.get(slug=login_slug)
+        adres = get_adapter("bag", login_gemeente).adres_zoeken(postcode=postcode, huisnummer=huisnummer,
+                                                           exacte_match=True)[0]
         if VerhuizingPersoon.objects.filter(bsn=bsn, verhuizing__nieuw_adresseerbaar_object=adres[
                 "adresseerbaarObjectIdentificatie"]).exists():
             continue  # idempotent: this demo move was filed before

@@ -152,7 +152,7 @@ def address_lookup(request):
     except (ValidationError, ValueError):
         return JsonResponse({"adressen": [], "fout": _("Vul een geldige postcode en een huisnummer in.")}, status=400)
     try:
-        found = get_adapter("bag").adres_zoeken(postcode=postcode, huisnummer=huisnummer,
+        found = get_adapter("bag", request.gemeente).adres_zoeken(postcode=postcode, huisnummer=huisnummer,
                                                 huisletter=request.POST.get("huisletter", ""),
                                                 huisnummertoevoeging=request.POST.get("huisnummertoevoeging", ""),
                                                 exacte_match=True)
