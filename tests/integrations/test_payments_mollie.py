@@ -9,6 +9,7 @@ import pytest
 from zaken.integrations.errors import Misconfigured, NotFound, Rejected, Unavailable
 from zaken.integrations.http.verbinding import verbinding
 from zaken.integrations.management.commands.mock_registers_serve import make_server
+from zaken.integrations.mockservice.base import MockRequest, MockResponse
 from zaken.integrations.mockservice import payments as service
 from zaken.integrations.payments import mock as ledger
 from zaken.integrations.payments.base import CANCELED, EXPIRED, FAILED, OPEN, PAID
@@ -74,7 +75,7 @@ def test_create_sends_mollie_shape_and_returns_the_checkout_link(mollie):
     ("expired", EXPIRED), ("failed", FAILED), ("iets-nieuws", OPEN)])
 def test_each_mollie_status_maps_to_ours(mollie, monkeypatch, mollie_status, ours):
     def answer(request, payment_id):
-        return service.app.MockResponse(200, {"resource": "payment", "id": payment_id, "status": mollie_status})
+        return MockResponse(200, {"resource": "payment", "id": payment_id, "status": mollie_status})
 
     monkeypatch.setattr(service, "ROUTES", [("GET", re.compile(r"/mollie/v2/payments/(?P<payment_id>tr_\w+)"),
                                              answer), *service.ROUTES])
@@ -187,7 +188,7 @@ def test_municipality_uses_its_own_mollie_account(mollie, settings, client, djan
     betaling = starten(zaak=zaak)
     row = MockProviderBetaling.objects.get(provider_id=betaling.provider_id)
     assert row.profiel == service._account(
-        service.app.MockRequest("GET", "/", {}, {"authorization": f"Bearer {GEMEENTE_KEY}"}, b""))[1]
+        MockRequest("GET", "/", {}, {"authorization": f"Bearer {GEMEENTE_KEY}"}, b""))[1]
     # The webhook and the refund reach the payment only with the municipality's key (another account: 404).
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(betaling.checkout_url, {"keuze": "betalen"}).status_code == 302

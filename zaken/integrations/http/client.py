@@ -90,8 +90,9 @@ def reset_breakers() -> None:
 def _error_for(status: int, data, kind: str, log_path: str) -> IntegrationError:
     code = data.get("code", "") if isinstance(data, dict) else ""
     if status == 400:
-        names = tuple(p.get("name", "") for p in (data.get("invalidParams") or []) if isinstance(p, dict)) \
-            if isinstance(data, dict) else ()
+        # Haal Centraal spells it invalidParams, the BAG API invalid-params.
+        params = (data.get("invalidParams") or data.get("invalid-params") or []) if isinstance(data, dict) else []
+        names = tuple(p.get("name", "") for p in params if isinstance(p, dict))
         return Rejected(f"{kind} {log_path}: 400 {code}", invalid_params=names)
     if status == 404:
         return NotFound(f"{kind} {log_path}: 404 {code}")

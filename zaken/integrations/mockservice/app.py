@@ -9,7 +9,6 @@ lists its own ROUTES under its own prefix. A register named in settings.MOCK_UNA
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import parse_qs
 
@@ -17,53 +16,16 @@ from django.conf import settings
 from django.db import close_old_connections
 
 from . import bag, brp, kvk, payments, rdw
+from .base import MockRequest, MockResponse, foutbericht, invalid_param  # noqa: F401  (the route modules' API)
 
 REGISTERS = {"brp": brp, "bag": bag, "kvk": kvk, "rdw": rdw, "payments": payments}
 
-@dataclass
-class MockRequest:
-    method: str
-    path: str
-    query: dict[str, list[str]]
-    headers: dict[str, str]  # lower-case names
-    body: bytes
-
-    def json(self):
-        """The JSON body, or None when it is missing or not JSON (the handler answers 400)."""
-        try:
-            return json.loads(self.body or b"null")
-        except ValueError:
-            return None
-
-    def param(self, name: str, default: str = "") -> str:
-        return self.query.get(name, [default])[0]
-
-@dataclass
-class MockResponse:
-    status: int
-    data: object = None
-    headers: dict = field(default_factory=dict)
-    content_type: str = "application/json"
-
-def foutbericht(request: MockRequest, status: int, *, code: str, title: str, detail: str = "",
-                invalid_params: list[dict] | None = None) -> MockResponse:
-    """An error body as the Haal Centraal, BAG and KvK specifications define it (Foutbericht)."""
-    body = {"type": f"https://datatracker.ietf.org/doc/html/rfc9110#status.{status}", "title": title,
-            "status": status, "instance": request.path, "code": code}
-    if detail:
-        body["detail"] = detail
-    if invalid_params:
-        body["invalidParams"] = invalid_params
-    return MockResponse(status, body, content_type="application/problem+json")
-
-def invalid_param(name: str, code: str, reason: str, type_: str = "") -> dict:
-    return {"type": type_ or f"https://www.vng.nl/realisatie/api/validaties/{code}", "name": name,
-            "code": code, "reason": reason}
 
 def _routes():
     for kind, module in REGISTERS.items():
         for method, pattern, handler in module.ROUTES:
             yield kind, method, pattern, handler
+
 
 def _dispatch(request: MockRequest) -> MockResponse:
     allowed = False
@@ -81,6 +43,7 @@ def _dispatch(request: MockRequest) -> MockResponse:
         return foutbericht(request, 405, code="methodNotAllowed", title="Deze methode is niet toegestaan.")
     return foutbericht(request, 404, code="notFound", title="Opgevraagde resource bestaat niet.")
 
+
 def application(environ, start_response):
     path = environ.get("PATH_INFO", "/")
     length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -95,6 +58,7 @@ def application(environ, start_response):
                ("Content-Length", str(len(body))), *response.headers.items()]
     start_response(f"{response.status} {HTTPStatus(response.status).phrase}", headers)
     return [body]
+
 
 def served_application(environ, start_response):
     """`application` for a server thread: database connections are closed as Django's handler does."""

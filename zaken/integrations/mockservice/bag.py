@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 
 from ..bag.mock import AOID_RE, WOONPLAATS_RE, BagMock, gemeente_naam
-from . import app  # app imports this module first: use its names at call time
+from .base import MockRequest, MockResponse, foutbericht, invalid_param
 
 PREFIX = "/lvbag/individuelebevragingen/v2"
 HAL = "application/hal+json"
@@ -48,20 +48,20 @@ DETAILS = {  # the BAG error body requires a detail
 }
 
 
-def fout(request: app.MockRequest, status: int, *, code: str, title: str, detail: str = "",
-         invalid: list[dict] | None = None) -> app.MockResponse:
-    response = app.foutbericht(request, status, code=code, title=title, detail=detail or DETAILS[status])
+def fout(request: MockRequest, status: int, *, code: str, title: str, detail: str = "",
+         invalid: list[dict] | None = None) -> MockResponse:
+    response = foutbericht(request, status, code=code, title=title, detail=detail or DETAILS[status])
     if invalid:
         response.data["invalid-params"] = invalid
     return response
 
 
-def _validation(request, invalid) -> app.MockResponse:
+def _validation(request, invalid) -> MockResponse:
     return fout(request, 400, code="paramsValidation", title="Een of meerdere parameters zijn niet correct.",
                 invalid=invalid)
 
 
-def _crs_error(request: app.MockRequest) -> app.app.MockResponse | None:
+def _crs_error(request: MockRequest) -> MockResponse | None:
     crs = request.headers.get("accept-crs", "")
     if not crs:
         return fout(request, 412, code="acceptCrsMissing",
@@ -72,7 +72,7 @@ def _crs_error(request: app.MockRequest) -> app.app.MockResponse | None:
     return None
 
 
-def _accept_error(request: app.MockRequest) -> app.app.MockResponse | None:
+def _accept_error(request: MockRequest) -> MockResponse | None:
     """The API answers application/hal+json only (problem+json for errors)."""
     accept = request.headers.get("accept", "")
     if accept and not any(t in accept for t in ("hal+json", "*/*", "application/*")):
@@ -85,20 +85,20 @@ def _integer(request, name, low, high, invalid) -> int | None:
     if not raw:
         return None
     if not re.fullmatch(r"-?\d+", raw):
-        invalid.append(app.invalid_param(name, "integer", "Waarde is geen geldige integer."))
+        invalid.append(invalid_param(name, "integer", "Waarde is geen geldige integer."))
         return None
     value = int(raw)
     if value < low:
-        invalid.append(app.invalid_param(name, "minimum", f"Waarde is lager dan minimum {low}."))
+        invalid.append(invalid_param(name, "minimum", f"Waarde is lager dan minimum {low}."))
     elif value > high:
-        invalid.append(app.invalid_param(name, "maximum", f"Waarde is hoger dan maximum {high}."))
+        invalid.append(invalid_param(name, "maximum", f"Waarde is hoger dan maximum {high}."))
     return value
 
 
 def _pattern(request, name, pattern: re.Pattern, invalid) -> None:
     raw = request.param(name)
     if raw and not pattern.match(raw):
-        invalid.append(app.invalid_param(name, "pattern", f"Waarde voldoet niet aan patroon {pattern.pattern}."))
+        invalid.append(invalid_param(name, "pattern", f"Waarde voldoet niet aan patroon {pattern.pattern}."))
 
 
 def _api_adres(stored: dict) -> dict:
@@ -118,7 +118,7 @@ def _api_adres(stored: dict) -> dict:
     return adres
 
 
-def _page_links(request: app.MockRequest, page: int, pages: int) -> dict:
+def _page_links(request: MockRequest, page: int, pages: int) -> dict:
     query = {k: v[0] for k, v in request.query.items() if k != "page"}
 
     def href(number=None):
@@ -133,7 +133,7 @@ def _page_links(request: app.MockRequest, page: int, pages: int) -> dict:
     return links
 
 
-def adressen_uitgebreid(request: app.MockRequest) -> app.MockResponse:
+def adressen_uitgebreid(request: MockRequest) -> MockResponse:
     if error := _crs_error(request):
         return error
     if error := _accept_error(request):
@@ -151,7 +151,7 @@ def adressen_uitgebreid(request: app.MockRequest) -> app.MockResponse:
     page_size = _integer(request, "pageSize", 10, 100, invalid) or 20
     exact = request.param("exacteMatch", "false")
     if exact not in ("true", "false"):
-        invalid.append(app.invalid_param("exacteMatch", "boolean", "Waarde is geen geldige boolean."))
+        invalid.append(invalid_param("exacteMatch", "boolean", "Waarde is geen geldige boolean."))
     types = [p for p in invalid if p["code"] in ("integer", "boolean")]
     if types:  # a type error is reported alone, as the spec says
         return _validation(request, types[:1])
@@ -178,24 +178,24 @@ def adressen_uitgebreid(request: app.MockRequest) -> app.MockResponse:
                                      exacte_match=exact == "true")
     pages = max(1, math.ceil(len(found) / page_size))
     if page > pages:
-        return _validation(request, [app.invalid_param("page", "maximum", f"Waarde is hoger dan maximum {pages}.")])
+        return _validation(request, [invalid_param("page", "maximum", f"Waarde is hoger dan maximum {pages}.")])
     body: dict = {"_links": _page_links(request, page, pages)}
     chunk = found[(page - 1) * page_size:page * page_size]
     if chunk:
         body["_embedded"] = {"adressen": [_api_adres(a) for a in chunk]}
-    return app.MockResponse(200, body, content_type=HAL, headers={
+    return MockResponse(200, body, content_type=HAL, headers={
         "Content-Crs": CRS, "X-Pagination-Page": str(page), "X-Pagination-Limit": str(page_size)})
 
 
-def woonplaats(request: app.MockRequest, identificatie: str) -> app.MockResponse:
+def woonplaats(request: MockRequest, identificatie: str) -> MockResponse:
     if error := _accept_error(request):
         return error
     expand = {e.strip() for e in request.param("expand").split(",") if e.strip()}
     invalid = []
     if not WOONPLAATS_RE.match(identificatie):
-        invalid.append(app.invalid_param("identificatie", "pattern", "Waarde voldoet niet aan patroon ^[0-9]{4}$."))
+        invalid.append(invalid_param("identificatie", "pattern", "Waarde voldoet niet aan patroon ^[0-9]{4}$."))
     for wrong in sorted(expand - EXPAND_WOONPLAATS):
-        invalid.append(app.invalid_param("expand", "expand", f"Deel van de parameterwaarde is niet correct: {wrong}."))
+        invalid.append(invalid_param("expand", "expand", f"Deel van de parameterwaarde is niet correct: {wrong}."))
     if invalid:
         return _validation(request, invalid)
     if expand & {"geometrie", "true"} and (error := _crs_error(request)):
@@ -218,7 +218,7 @@ def woonplaats(request: app.MockRequest, identificatie: str) -> app.MockResponse
     if expand & {"bronhouders", "true"}:
         body["_embedded"] = {"bronhouders": [{"code": found.gemeentecode, "naam": gemeente_naam(found.gemeentecode)
                                               or found.gemeentecode}]}
-    return app.MockResponse(200, body, content_type=HAL)
+    return MockResponse(200, body, content_type=HAL)
 
 
 ROUTES: list = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..kvk.mock import KVK_RE, KvkMock
-from . import app  # app imports this module first: use its names at call time
+from .base import MockRequest, MockResponse
 
 PREFIX = "/kvk/api/v1/basisprofielen/(?P<kvk_nummer>[^/]+)"
 HAL = "application/hal+json"
@@ -20,11 +20,11 @@ HAL = "application/hal+json"
 backend = KvkMock()
 
 
-def fout(status: int, code: str, omschrijving: str) -> app.MockResponse:
-    return app.MockResponse(status, {"fout": [{"code": code, "omschrijving": omschrijving}]})
+def fout(status: int, code: str, omschrijving: str) -> MockResponse:
+    return MockResponse(status, {"fout": [{"code": code, "omschrijving": omschrijving}]})
 
 
-def _profiel(request: app.MockRequest, kvk_nummer: str, *, geo_data: bool) -> dict | app.MockResponse:
+def _profiel(request: MockRequest, kvk_nummer: str, *, geo_data: bool) -> dict | MockResponse:
     allowed = {"geoData"} if geo_data else set()
     if set(request.query) - allowed or request.param("geoData", "false") not in ("true", "false"):
         return fout(400, "IPD1999", "Opgegeven parameter(s) ongeldig.")
@@ -36,32 +36,32 @@ def _profiel(request: app.MockRequest, kvk_nummer: str, *, geo_data: bool) -> di
     return profiel
 
 
-def _niet_leverbaar(kvk_nummer: str) -> app.MockResponse:
+def _niet_leverbaar(kvk_nummer: str) -> MockResponse:
     return fout(404, "IPD0005", f"Op basis van het KVK-nummer {kvk_nummer} kan het product niet worden geleverd.")
 
 
-def basisprofiel(request: app.MockRequest, kvk_nummer: str) -> app.MockResponse:
+def basisprofiel(request: MockRequest, kvk_nummer: str) -> MockResponse:
     profiel = _profiel(request, kvk_nummer, geo_data=True)
-    return profiel if isinstance(profiel, app.MockResponse) else app.MockResponse(200, profiel, content_type=HAL)
+    return profiel if isinstance(profiel, MockResponse) else MockResponse(200, profiel, content_type=HAL)
 
 
 def _embedded(name: str):
-    def handler(request: app.MockRequest, kvk_nummer: str) -> app.MockResponse:
+    def handler(request: MockRequest, kvk_nummer: str) -> MockResponse:
         profiel = _profiel(request, kvk_nummer, geo_data=True)
-        if isinstance(profiel, app.MockResponse):
+        if isinstance(profiel, MockResponse):
             return profiel
         part = (profiel.get("_embedded") or {}).get(name)
-        return app.MockResponse(200, part, content_type=HAL) if part else _niet_leverbaar(kvk_nummer)
+        return MockResponse(200, part, content_type=HAL) if part else _niet_leverbaar(kvk_nummer)
     return handler
 
 
-def vestigingen(request: app.MockRequest, kvk_nummer: str) -> app.MockResponse:
+def vestigingen(request: MockRequest, kvk_nummer: str) -> MockResponse:
     profiel = _profiel(request, kvk_nummer, geo_data=False)
-    if isinstance(profiel, app.MockResponse):
+    if isinstance(profiel, MockResponse):
         return profiel
     lijst = backend.vestigingenlijst(kvk_nummer)
     lijst["links"] = [{"rel": "self", "href": f"https://api.kvk.nl/api/v1/basisprofielen/{kvk_nummer}/vestigingen"}]
-    return app.MockResponse(200, lijst, content_type=HAL)
+    return MockResponse(200, lijst, content_type=HAL)
 
 
 ROUTES: list = [

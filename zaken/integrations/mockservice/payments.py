@@ -25,7 +25,7 @@ from django.utils import timezone
 from ..errors import NotFound
 from ..payments.mock import mock_payment, terugboeken
 from ..payments.models import MockProviderBetaling
-from . import app  # app imports this module: names are looked up at call time
+from .base import MockRequest, MockResponse
 
 PREFIX = "/mollie/v2"
 HAL = "application/hal+json"
@@ -37,14 +37,14 @@ VALUE = re.compile(r"\d{1,7}\.\d{2}")
 _ID_CHARS = string.ascii_letters + string.digits
 
 
-def fout(status: int, title: str, detail: str, field: str = "") -> app.MockResponse:
+def fout(status: int, title: str, detail: str, field: str = "") -> MockResponse:
     """Mollie's error body: status, title, detail, the field at fault (if one), a documentation link."""
     body = {"status": status, "title": title, "detail": detail}
     if field:
         body["field"] = field
     body["_links"] = {"documentation": {"href": "https://docs.mollie.com/overview/handling-errors",
                                         "type": "text/html"}}
-    return app.MockResponse(status, body, content_type=HAL)
+    return MockResponse(status, body, content_type=HAL)
 
 
 def _link(href: str, type_: str = HAL) -> dict:
@@ -55,7 +55,7 @@ def _new_id(prefix: str) -> str:
     return prefix + "".join(secrets.choice(_ID_CHARS) for _ in range(10))
 
 
-def _account(request: app.MockRequest) -> tuple[str, str] | None:
+def _account(request: MockRequest) -> tuple[str, str] | None:
     """(mode, profileId) of the request's API key, or None when it has no well-formed one."""
     match = KEY.fullmatch(request.headers.get("authorization", ""))
     if not match:
@@ -64,7 +64,7 @@ def _account(request: app.MockRequest) -> tuple[str, str] | None:
     return match["mode"], "pfl_" + hashlib.sha256(key.encode()).hexdigest()[:10]
 
 
-def _unauthorized() -> app.MockResponse:
+def _unauthorized() -> MockResponse:
     return fout(401, "Unauthorized Request", "Missing authentication, or failed to authenticate")
 
 
@@ -72,7 +72,7 @@ def _amount(cents: int) -> dict:
     return {"currency": "EUR", "value": f"{cents // 100}.{cents % 100:02d}"}
 
 
-def _parse_amount(value) -> tuple[int | None, app.MockResponse | None]:
+def _parse_amount(value) -> tuple[int | None, MockResponse | None]:
     if not isinstance(value, dict):
         return None, fout(422, "Unprocessable Entity", "The amount is required.", "amount")
     if value.get("currency") != "EUR":
@@ -143,11 +143,11 @@ def _own_payment(payment_id: str, profile: str) -> MockProviderBetaling | None:
     return payment if payment.profiel == profile else None
 
 
-def _no_payment(payment_id: str) -> app.MockResponse:
+def _no_payment(payment_id: str) -> MockResponse:
     return fout(404, "Not Found", f"No payment exists with token {payment_id}.")
 
 
-def create_payment(request: app.MockRequest) -> app.MockResponse:
+def create_payment(request: MockRequest) -> MockResponse:
     account = _account(request)
     if account is None:
         return _unauthorized()
@@ -173,20 +173,20 @@ def create_payment(request: app.MockRequest) -> app.MockResponse:
         return_url=body["redirectUrl"], webhook_url=webhook or "", profiel=account[1],
         expires_at=timezone.now() + EXPIRES_AFTER)
     payment.refresh_from_db()  # `created` as stored
-    return app.MockResponse(201, _payment_json(payment, account[0]), content_type=HAL)
+    return MockResponse(201, _payment_json(payment, account[0]), content_type=HAL)
 
 
-def get_payment(request: app.MockRequest, payment_id: str) -> app.MockResponse:
+def get_payment(request: MockRequest, payment_id: str) -> MockResponse:
     account = _account(request)
     if account is None:
         return _unauthorized()
     payment = _own_payment(payment_id, account[1])
     if payment is None:
         return _no_payment(payment_id)
-    return app.MockResponse(200, _payment_json(payment, account[0]), content_type=HAL)
+    return MockResponse(200, _payment_json(payment, account[0]), content_type=HAL)
 
 
-def list_refunds(request: app.MockRequest, payment_id: str) -> app.MockResponse:
+def list_refunds(request: MockRequest, payment_id: str) -> MockResponse:
     account = _account(request)
     if account is None:
         return _unauthorized()
@@ -194,14 +194,14 @@ def list_refunds(request: app.MockRequest, payment_id: str) -> app.MockResponse:
     if payment is None:
         return _no_payment(payment_id)
     refunds = [_refund_json(payment, account[0])] if payment.refund_id else []
-    return app.MockResponse(200, {
+    return MockResponse(200, {
         "count": len(refunds), "_embedded": {"refunds": refunds},
         "_links": {"self": _link(_payment_url(payment) + "/refunds"), "previous": None, "next": None,
                    "documentation": _link(f"{DOCS}/list-refunds", "text/html")},
     }, content_type=HAL)
 
 
-def create_refund(request: app.MockRequest, payment_id: str) -> app.MockResponse:
+def create_refund(request: MockRequest, payment_id: str) -> MockResponse:
     account = _account(request)
     if account is None:
         return _unauthorized()
@@ -221,7 +221,7 @@ def create_refund(request: app.MockRequest, payment_id: str) -> app.MockResponse
     if cents != payment.bedrag_cent:
         return fout(422, "Unprocessable Entity", "This mock refunds the whole amount only.", "amount")
     payment = terugboeken(payment, _new_id("re_"))
-    return app.MockResponse(201, _refund_json(payment, account[0]), content_type=HAL)
+    return MockResponse(201, _refund_json(payment, account[0]), content_type=HAL)
 
 
 _PAYMENT = rf"{PREFIX}/payments/(?P<payment_id>[^/]+)"

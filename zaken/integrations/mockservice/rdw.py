@@ -16,7 +16,7 @@ from ..models import RdwMockBestelling
 from ..rdw.base import CATEGORIEEN, GELDIG, VERLOPEN
 from ..rdw.kenteken import kenteken_normaliseren
 from ..rdw.mock import RdwMock
-from . import app  # app.py imports this module: its names are looked up at call time
+from .base import MockResponse, foutbericht, invalid_param
 
 PREFIX = "/rdw/api/v1"
 API_VERSION = "1.0.0"
@@ -29,30 +29,30 @@ REDENEN = ("afhaaltermijnVerstreken",)
 BACKEND = RdwMock("rdw-mockservice")
 
 
-def _ok(data, status: int = 200, **headers) -> app.MockResponse:
-    return app.MockResponse(status, data, headers={"API-Version": API_VERSION, **headers})
+def _ok(data, status: int = 200, **headers) -> MockResponse:
+    return MockResponse(status, data, headers={"API-Version": API_VERSION, **headers})
 
 
-def _invalid(request, problems: list[dict]) -> app.MockResponse:
-    return app.foutbericht(request, 400, code="paramsValidation", title="Een of meer parameters zijn niet correct.",
+def _invalid(request, problems: list[dict]) -> MockResponse:
+    return foutbericht(request, 400, code="paramsValidation", title="Een of meer parameters zijn niet correct.",
                        invalid_params=problems)
 
 
-def _unavailable(request) -> app.MockResponse:
-    return app.foutbericht(request, 503, code="serviceUnavailable", title="De service is niet beschikbaar.")
+def _unavailable(request) -> MockResponse:
+    return foutbericht(request, 503, code="serviceUnavailable", title="De service is niet beschikbaar.")
 
 
 def _body(request, fields: dict) -> tuple[dict, list[dict]]:
     """The JSON object body and the problems with it: `fields` maps a name to (required, check)."""
     body = request.json()
     if not isinstance(body, dict):
-        return {}, [app.invalid_param("body", "object", "De body moet een JSON-object zijn.")]
-    problems = [app.invalid_param(name, "unknownParam", "Parameter is niet verwacht.") for name in body
+        return {}, [invalid_param("body", "object", "De body moet een JSON-object zijn.")]
+    problems = [invalid_param(name, "unknownParam", "Parameter is niet verwacht.") for name in body
                 if name not in fields]
     for name, (required, check) in fields.items():
         if body.get(name) is None:
             if required:
-                problems.append(app.invalid_param(name, "required", "Parameter is verplicht."))
+                problems.append(invalid_param(name, "required", "Parameter is verplicht."))
             continue
         problems += check(name, body[name])
     return body, problems
@@ -60,15 +60,15 @@ def _body(request, fields: dict) -> tuple[dict, list[dict]]:
 
 def _bsn(name, value) -> list[dict]:
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{9}", value):
-        return [app.invalid_param(name, "pattern", "Waarde voldoet niet aan patroon ^[0-9]{9}$.")]
+        return [invalid_param(name, "pattern", "Waarde voldoet niet aan patroon ^[0-9]{9}$.")]
     if not is_valid_bsn(value):
-        return [app.invalid_param(name, "elfproef", "Waarde is geen geldig burgerservicenummer (elfproef).")]
+        return [invalid_param(name, "elfproef", "Waarde is geen geldig burgerservicenummer (elfproef).")]
     return []
 
 
 def _text(name, value) -> list[dict]:
     if not isinstance(value, str) or not 1 <= len(value) <= 100:
-        return [app.invalid_param(name, "maxLength", "Waarde is een tekst van 1 tot 100 tekens.")]
+        return [invalid_param(name, "maxLength", "Waarde is een tekst van 1 tot 100 tekens.")]
     return []
 
 
@@ -76,31 +76,31 @@ def _datum(name, value) -> list[dict]:
     try:
         date.fromisoformat(value)
     except (TypeError, ValueError):
-        return [app.invalid_param(name, "date", "Waarde is geen geldige datum (jjjj-mm-dd).")]
+        return [invalid_param(name, "date", "Waarde is geen geldige datum (jjjj-mm-dd).")]
     return []
 
 
 def _categorieen(name, value) -> list[dict]:
     if not isinstance(value, list) or not value:
-        return [app.invalid_param(name, "minItems", "Geef ten minste één categorie.")]
+        return [invalid_param(name, "minItems", "Geef ten minste één categorie.")]
     if len(set(map(str, value))) != len(value):
-        return [app.invalid_param(name, "unique", "Een categorie komt er maar één keer in voor.")]
-    return [app.invalid_param(f"{name}[{i}]", "enum", "Waarde heeft geen geldige waarde uit de enumeratie.")
+        return [invalid_param(name, "unique", "Een categorie komt er maar één keer in voor.")]
+    return [invalid_param(f"{name}[{i}]", "enum", "Waarde heeft geen geldige waarde uit de enumeratie.")
             for i, c in enumerate(value) if c not in CATEGORIEEN]
 
 
 def _kenteken(name, value) -> list[dict]:
     if not isinstance(value, str) or not KENTEKEN_RE.fullmatch(value):
-        return [app.invalid_param(name, "pattern", "Waarde voldoet niet aan patroon ^[A-Z0-9]{6}$ (zonder streepjes).")]
+        return [invalid_param(name, "pattern", "Waarde voldoet niet aan patroon ^[A-Z0-9]{6}$ (zonder streepjes).")]
     if kenteken_normaliseren(value) != value:
-        return [app.invalid_param(name, "sidecode", "Waarde heeft geen bestaande sidecode.")]
+        return [invalid_param(name, "sidecode", "Waarde heeft geen bestaande sidecode.")]
     return []
 
 
 def _enum(values):
     def check(name, value) -> list[dict]:
         return [] if value in values else [
-            app.invalid_param(name, "enum", "Waarde heeft geen geldige waarde uit de enumeratie.")]
+            invalid_param(name, "enum", "Waarde heeft geen geldige waarde uit de enumeratie.")]
     return check
 
 
@@ -160,16 +160,16 @@ def bestelling_plaatsen(request):
     key = request.headers.get("idempotency-key", "")
     body, problems = _body(request, ORDER_FIELDS)
     if not key:
-        problems.insert(0, app.invalid_param("Idempotency-Key", "required", "Header is verplicht."))
+        problems.insert(0, invalid_param("Idempotency-Key", "required", "Header is verplicht."))
     elif not IDEMPOTENCY_KEY_RE.fullmatch(key):
-        problems.insert(0, app.invalid_param("Idempotency-Key", "pattern",
+        problems.insert(0, invalid_param("Idempotency-Key", "pattern",
                                          "Waarde voldoet niet aan patroon ^[A-Za-z0-9:._-]{1,100}$."))
     if problems:
         return _invalid(request, problems)
     bestaand = RdwMockBestelling.objects.filter(order_key=key).first()
     if bestaand and (bestaand.bsn, bestaand.categorieen, bestaand.afhaallocatie) != (
             body["burgerservicenummer"], body["categorieen"], body["afhaallocatie"]):
-        return app.foutbericht(request, 409, code="idempotencyKeyConflict", title="Deze sleutel hoort bij een andere "
+        return foutbericht(request, 409, code="idempotencyKeyConflict", title="Deze sleutel hoort bij een andere "
                            "bestelling.", detail="Een herhaalde bestelling moet dezelfde gegevens hebben.")
     try:
         order_id = BACKEND.bestelling_plaatsen(
@@ -179,7 +179,7 @@ def bestelling_plaatsen(request):
     except Unavailable:
         return _unavailable(request)
     except NotFound:
-        return app.foutbericht(request, 422, code="geenRijbewijs", title="Er is geen rijbewijs om te vernieuwen.",
+        return foutbericht(request, 422, code="geenRijbewijs", title="Er is geen rijbewijs om te vernieuwen.",
                            detail="Dit rijbewijs kan niet online worden vernieuwd; de aanvrager moet naar de balie.")
     location = f"{PREFIX}/bestellingen/{order_id}"
     return _ok(_bestelling(order_id), 200 if bestaand else 201, Location=location)
@@ -188,14 +188,14 @@ def bestelling_plaatsen(request):
 def _order_route(handler):
     def route(request, order_id):
         if not ORDER_ID_RE.fullmatch(order_id):
-            return _invalid(request, [app.invalid_param("orderId", "pattern", "Waarde voldoet niet aan patroon "
+            return _invalid(request, [invalid_param("orderId", "pattern", "Waarde voldoet niet aan patroon "
                                                     "^RDW[0-9]{12}$.")])
         try:
             return handler(request, order_id)
         except Unavailable:
             return _unavailable(request)
         except NotFound:
-            return app.foutbericht(request, 404, code="notFound", title="Opgevraagde resource bestaat niet.")
+            return foutbericht(request, 404, code="notFound", title="Opgevraagde resource bestaat niet.")
     return route
 
 
