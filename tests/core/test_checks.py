@@ -18,7 +18,7 @@ def test_deploy_check_refuses_mock_adapters():
         assert f"INTEGRATIONS['{kind}'] uses mock adapter" in str(exc.value)
 
 
-@override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-mock",
+@override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-haalcentraal",
                                  "bag": "bag-mock", "kvk": "kvk-mock"})
 def test_deploy_check_names_unknown_adapters():
     with pytest.raises(SystemCheckError) as exc:
