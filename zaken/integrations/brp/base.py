@@ -61,7 +61,8 @@ class BrpAdapter(BaseAdapter):
 
     def bewoners(self, adresseerbaar_object_identificatie: str, fields=BEWONER, *, doel: Doel | None = None,
                  gebruiker: str = BURGER) -> list[dict]:
-        """Who lives at an address now (HC `PersoonBeperkt` with `fields`), oldest first.
+        """Who lives at an address now (HC `PersoonBeperkt` with `fields`), oldest first when
+        `geboorte.datum` is among the fields.
 
         A vacant or unknown address gives []; a malformed identification raises NotFound.
         """

@@ -99,11 +99,11 @@ class BrpHaalCentraal(HttpAdapter, BrpAdapter):
                  gebruiker: str = BURGER) -> list[dict]:
         body = {"type": "ZoekMetAdresseerbaarObjectIdentificatie",
                 "adresseerbaarObjectIdentificatie": str(adresseerbaar_object_identificatie or "").strip(),
-                "fields": list(dict.fromkeys(["burgerservicenummer", "geboorte.datum", *fields]))}
+                "fields": list(fields)}
         personen = self._query(body, doel, gebruiker)
+        # Oldest first when the birth dates were asked; only a caller that asked for them needs the order.
         personen.sort(key=lambda p: (_geboren(p), p.get("burgerservicenummer", "")))
-        extra = {"burgerservicenummer", "geboorte"} - {f.split(".")[0] for f in fields}
-        return [{k: v for k, v in p.items() if k not in extra} for p in personen]
+        return personen
 
     # Writes: our bijhouding contract (docs/registers.md, "BRP-bijhouding").
 
