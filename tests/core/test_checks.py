@@ -67,8 +67,11 @@ def test_staging_without_the_explicit_allowance_fails_the_deploy_check():
 def manage(tmp_path, settings_module, *args, **env):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "SAMENLOKET_VAR_DIR": str(tmp_path),
                    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env}
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
-    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE"):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it. Tests that
+    # reload production.py leave its setdefault of SAMENLOKET_MOCK_REGISTERS_URL ("") in this process's
+    # environment, which would take the staging stack's mock registers away.
+    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP",
+                 "DJANGO_ALLOW_ASYNC_UNSAFE", "SAMENLOKET_MOCK_REGISTERS_URL"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,
