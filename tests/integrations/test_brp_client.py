@@ -62,6 +62,11 @@ def test_persoon_asks_only_the_callers_fields_with_the_protocol_headers(demo, se
     assert not any(MOULIN in value for value in headers.values())
 
 
+def test_fields_must_be_a_sequence_of_paths():
+    with pytest.raises(TypeError):
+        get_adapter("brp").persoon(MOULIN, ("naam"))
+
+
 def test_oin_of_a_municipality(demo):
     assert oin(demo["den-haag"]) == "00000001002220647000"
     assert oin(demo["den-haag"].pk) == "00000001002220647000"

@@ -41,6 +41,12 @@ def oin(gemeente) -> str:
     return f"{OIN_PREFIX}{rsin}{OIN_SUFFIX}" if rsin else ""
 
 
+def _paths(fields) -> list[str]:
+    if isinstance(fields, str):  # ("naam") without its comma would ask for "n", "a", "a", "m"
+        raise TypeError("fields is a sequence of field paths, not one string")
+    return list(fields)
+
+
 def _geboren(persoon: dict) -> str:
     datum = (persoon.get("geboorte") or {}).get("datum") or {}
     if datum.get("datum"):
@@ -80,7 +86,7 @@ class BrpHaalCentraal(HttpAdapter, BrpAdapter):
         wanted = [b for b in dict.fromkeys(str(b or "").strip() for b in bsns) if BSN_RE.match(b)]
         if not wanted:
             return []
-        asked = list(dict.fromkeys(["burgerservicenummer", *fields]))  # to put the answer in order
+        asked = list(dict.fromkeys(["burgerservicenummer", *_paths(fields)]))  # to put the answer in order
         found: dict[str, dict] = {}
         for start in range(0, len(wanted), MAX_BSNS):
             body = {"type": "RaadpleegMetBurgerservicenummer", "burgerservicenummer": wanted[start:start + MAX_BSNS],
@@ -99,7 +105,7 @@ class BrpHaalCentraal(HttpAdapter, BrpAdapter):
                  gebruiker: str = BURGER) -> list[dict]:
         body = {"type": "ZoekMetAdresseerbaarObjectIdentificatie",
                 "adresseerbaarObjectIdentificatie": str(adresseerbaar_object_identificatie or "").strip(),
-                "fields": list(fields)}
+                "fields": _paths(fields)}
         personen = self._query(body, doel, gebruiker)
         # Oldest first when the birth dates were asked; only a caller that asked for them needs the order.
         personen.sort(key=lambda p: (_geboren(p), p.get("burgerservicenummer", "")))
