@@ -166,7 +166,7 @@ AXES_CLIENT_IP_CALLABLE = "zaken.security.client_ip"
 INTEGRATIONS = {
     "digid": os.environ.get("SAMENLOKET_DIGID_ADAPTER", "digid-mock"),
     "eherkenning": os.environ.get("SAMENLOKET_EHERKENNING_ADAPTER", "eherkenning-mock"),
-    "brp": os.environ.get("SAMENLOKET_BRP_ADAPTER", "brp-mock"),
+    "brp": os.environ.get("SAMENLOKET_BRP_ADAPTER", "brp-haalcentraal"),
     "bag": os.environ.get("SAMENLOKET_BAG_ADAPTER", "bag-kadaster"),
     "kvk": os.environ.get("SAMENLOKET_KVK_ADAPTER", "kvk-basisprofiel"),
     "payments": os.environ.get("SAMENLOKET_PAYMENTS_ADAPTER", "payments-mock"),
@@ -199,6 +199,8 @@ def _register(kind: str, mock_path: str, api_key_header: str) -> dict:
 
 REGISTERS = {
     "brp": _register("brp", "/haalcentraal/api/brp", "X-API-KEY"),
+    # The municipality's own BRP system for moves and deaths (our BRP-bijhouding contract, docs/registers.md).
+    "bijhouding": _register("bijhouding", "/gemeente/brp", "X-API-KEY"),
     "bag": _register("bag", "/lvbag/individuelebevragingen/v2", "X-Api-Key"),
     "kvk": _register("kvk", "/kvk/api/v1", "apikey"),
     "rdw": _register("rdw", "/rdw/api/v1", "X-Api-Key"),

@@ -18,7 +18,7 @@ def test_deploy_check_refuses_mock_adapters():
         assert f"INTEGRATIONS['{kind}'] uses mock adapter" in str(exc.value)
 
 
-@override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-mock",
+@override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-haalcentraal",
                                  "bag": "bag-kadaster", "kvk": "kvk-basisprofiel"})
 def test_deploy_check_names_unknown_adapters():
     with pytest.raises(SystemCheckError) as exc:
@@ -67,11 +67,11 @@ def test_staging_without_the_explicit_allowance_fails_the_deploy_check():
 def manage(tmp_path, settings_module, *args, **env):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "SAMENLOKET_VAR_DIR": str(tmp_path),
                    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50), **env}
-    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it.
-    # Importing config.settings.production in this process (other tests do) sets
-    # SAMENLOKET_MOCK_REGISTERS_URL to "" in os.environ; a fresh deployment has no such leftover.
-    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP", "DJANGO_ALLOW_ASYNC_UNSAFE",
-                 "SAMENLOKET_MOCK_REGISTERS_URL"):
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process; a deployment never has it. Tests that
+    # reload production.py leave its setdefault of SAMENLOKET_MOCK_REGISTERS_URL ("") in this process's
+    # environment, which would take the staging stack's mock registers away.
+    for name in ("DJANGO_DEBUG", "SAMENLOKET_ALLOW_MOCKS", "SAMENLOKET_STAGING_INSECURE_HTTP",
+                 "DJANGO_ALLOW_ASYNC_UNSAFE", "SAMENLOKET_MOCK_REGISTERS_URL"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,

@@ -1,4 +1,5 @@
-"""The BRP mock: Haal Centraal persons from the RvIG test set, plus registered moves and deaths."""
+"""The BRP mock service through the Haal Centraal client: persons from the RvIG test set, plus
+registered moves and deaths."""
 
 import json
 from datetime import date
@@ -32,8 +33,8 @@ def bag():
     return get_adapter("bag")
 
 
-def test_adapter_is_the_mock(brp):
-    assert brp.is_mock and brp.key == "brp-mock"
+def test_adapter_is_the_haal_centraal_client_on_the_mock_service(brp):
+    assert brp.is_mock and brp.key == "brp-haalcentraal"
 
 
 def test_known_person(brp):

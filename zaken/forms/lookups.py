@@ -17,6 +17,7 @@ from django.core.cache import cache
 
 from zaken.actors import Actor
 from zaken.identity import AuthContext
+from zaken.integrations.brp.base import Doel
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Gemeente
 from zaken.services import audit_record
@@ -47,14 +48,16 @@ def lookup_allowed(*, auth: AuthContext, per_hour: int) -> bool:
 
 
 def persoon_opzoeken(*, bsn: str, auth: AuthContext, gemeente: Gemeente, per_hour: int, reason: str,
-                     processing_activity: str, categories: list[str]) -> dict:
-    """The HC persoon of `bsn`, read for `reason` and logged with the pseudonymous acting subject.
+                     processing_activity: str, categories: list[str], fields: tuple[str, ...],
+                     doelbinding: str) -> dict:
+    """The HC persoon of `bsn` with just `fields`, read for `reason` and logged with the pseudonymous
+    acting subject; the BRP protocols `doelbinding` and the processing activity.
 
     Raises LookupLimitReached (nothing read), or the adapter's NotFound / Unavailable.
     """
     if not lookup_allowed(auth=auth, per_hour=per_hour):
         raise LookupLimitReached
-    persoon = get_adapter("brp").persoon(bsn)
+    persoon = get_adapter("brp", gemeente).persoon(bsn, fields, doel=Doel(doelbinding, processing_activity))
     kind = AuditLog.Actor.BEDRIJF if auth.is_eherkenning else AuditLog.Actor.BURGER
     who = auth.acting_subject or auth.kvk_nummer or "aanvrager"
     label = f"{auth.company_name} ({who})" if auth.is_eherkenning else who

@@ -6,10 +6,16 @@ from zaken.actors import Actor
 from zaken.forms.overlijden.prefill import bedrijf_prefill
 from zaken.forms.overlijden.rules import adresregel, volledige_naam
 from zaken.identity import AuthContext
+from zaken.integrations.brp.base import Doel
 from zaken.integrations.errors import IntegrationError
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog
 from zaken.services import audit_record
+
+
+# A person who applies: the name and address on the application.
+BRP_VELDEN = ("naam.volledigeNaam", "verblijfplaats.verblijfadres")
+BRP_DOEL = Doel(doelbinding="evenementenvergunning", verwerking="evenementenvergunning: aanvraag")
 
 
 def aanvrager_prefill(*, auth: AuthContext, gemeente, reason: str = "evenementenvergunning vooraf invullen") -> dict:
@@ -17,7 +23,7 @@ def aanvrager_prefill(*, auth: AuthContext, gemeente, reason: str = "evenementen
     if auth.is_eherkenning:
         return {"soort": "bedrijf", **bedrijf_prefill(auth, gemeente)}
     try:
-        persoon = get_adapter("brp").persoon(auth.bsn)
+        persoon = get_adapter("brp", gemeente).persoon(auth.bsn, BRP_VELDEN, doel=BRP_DOEL)
     except IntegrationError:
         return {"soort": "persoon", "naam": auth.display_name, "adres": "", "brp_beschikbaar": False}
     audit_record(actor=Actor.system("evenementenvergunning: vooraf invullen"), name="evenement_prefill",

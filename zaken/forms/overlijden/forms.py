@@ -23,6 +23,8 @@ from zaken.validators import validate_bsn
 from . import rules
 
 UPLOADS = ("a_formulier", "ovj_verklaring", "uitstel_besluit")
+# What the undertaker's look-up asks of the BRP: enough to confirm the identity, and a registered death.
+OVERLEDENE_OPZOEKEN = ("naam.volledigeNaam", "geboorte.datum", "overlijden.datum")
 
 
 class AangeverForm(StripBidiMixin, forms.Form):
@@ -50,7 +52,8 @@ class AangeverForm(StripBidiMixin, forms.Form):
                                        per_hour=self.terms["brp_opzoekingen_per_uur"],
                                        reason="overledene vaststellen voor de aangifte van overlijden",
                                        processing_activity="aangifte overlijden: overledene opzoeken",
-                                       categories=["naam", "geboorte", "overlijden"])
+                                       categories=["naam", "geboorte", "overlijden"],
+                                       fields=OVERLEDENE_OPZOEKEN, doelbinding="overlijden")
         except LookupLimitReached:
             raise ValidationError(_("U hebt het afgelopen uur al %(n)s keer een persoon opgezocht. Meer kan niet "
                                     "binnen een uur. Probeer het over een uur opnieuw, of doe de aangifte aan de "

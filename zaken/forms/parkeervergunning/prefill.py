@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
+from zaken.integrations.brp.base import Doel
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog
@@ -51,9 +52,16 @@ def _adresregel(adres: dict) -> str:
     return f"{adres.get('adresregel5', '')}, {adres.get('adresregel6', '')}".strip(", ")
 
 
+# A resident's permit: the name, a registered death, the municipality of registration and the address
+# (its BAG object; the BAG gives the rest).
+BRP_VELDEN = ("naam.volledigeNaam", "overlijden.datum", "gemeenteVanInschrijving",
+              "verblijfplaats.adresseerbaarObjectIdentificatie")
+BRP_DOEL = Doel(doelbinding="parkeervergunning", verwerking="parkeervergunning: aanvraag")
+
+
 def parkeer_prefill(*, bsn: str, gemeente, reason: str = "parkeervergunning vooraf invullen") -> ParkeerPrefill:
     try:
-        persoon = get_adapter("brp").persoon(bsn)
+        persoon = get_adapter("brp", gemeente).persoon(bsn, BRP_VELDEN, doel=BRP_DOEL)
         naam = (persoon.get("naam") or {}).get("volledigeNaam", "")
         if persoon.get("overlijden"):
             return ParkeerPrefill(naam=naam, blokkade=Blokkade(OVERLEDEN, _(

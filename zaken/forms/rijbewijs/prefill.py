@@ -13,6 +13,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
+from zaken.integrations.brp.base import Doel
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog
@@ -90,14 +91,20 @@ class RijbewijsPrefill:
         return self.blokkade is None
 
 
-def _persoon(bsn: str) -> dict:
-    return get_adapter("brp").persoon(bsn)
+# What the renewal asks of the BRP: the name and birth date shown and used for the new validity, a
+# registered death and the municipality of registration (both block the online renewal).
+BRP_VELDEN = ("naam.volledigeNaam", "geboorte.datum", "overlijden.datum", "gemeenteVanInschrijving")
+BRP_DOEL = Doel(doelbinding="rijbewijs", verwerking="rijbewijs: aanvraag verlengen")
+
+
+def _persoon(bsn: str, gemeente) -> dict:
+    return get_adapter("brp", gemeente).persoon(bsn, BRP_VELDEN, doel=BRP_DOEL)
 
 
 def rijbewijs_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente,
                       reason: str = "rijbewijsaanvraag vooraf invullen") -> RijbewijsPrefill:
     try:
-        persoon = _persoon(bsn)
+        persoon = _persoon(bsn, gemeente)
         rdw = get_adapter("rdw", gemeente)
         try:
             rijbewijs = rdw.rijbewijs(bsn)

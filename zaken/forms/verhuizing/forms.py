@@ -110,7 +110,7 @@ class VerhuizingForm(StripBidiMixin, forms.Form):
         chosen = set(data.get("meeverhuizers") or [])
         if chosen:
             try:
-                dead = overleden_bsns(chosen)
+                dead = overleden_bsns(chosen, self.gemeente)
             except Unavailable:
                 dead = set()
             if dead:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from zaken.actors import Actor
+from zaken.integrations.brp.base import Doel
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 
@@ -13,6 +14,21 @@ from zaken.models import AuditLog
 from zaken.services import audit_record
 
 from .huishouden import Huishouden, huishouden_bepalen
+
+
+# What the move asks of the BRP (data minimisation). The declarant: name, birth date (age), the current
+# address (the case keeps it as the old address), a registered death, and the relations that decide
+# who may move along.
+AANGEVER_VELDEN = ("burgerservicenummer", "naam.volledigeNaam", "geboorte.datum", "verblijfplaats", "overlijden.datum",
+                   "partners.burgerservicenummer", "partners.soortVerbintenis",
+                   "partners.ontbindingHuwelijkPartnerschap", "kinderen.burgerservicenummer",
+                   "ouders.burgerservicenummer")
+# The residents at the declarant's address: who they are, their name and age.
+BEWONER_VELDEN = ("burgerservicenummer", "naam.volledigeNaam", "geboorte.datum")
+# Chosen co-movers: only whether the BRP knows them as deceased.
+OVERLIJDEN_VELDEN = ("burgerservicenummer", "overlijden.datum")
+# The purpose the BRP API gateway protocols (x-doelbinding, x-verwerking); verwerking as in the audit log.
+DOEL = Doel(doelbinding="verhuizing", verwerking="verhuizing: aangifte adreswijziging")
 
 
 @dataclass
@@ -44,12 +60,12 @@ def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None,
 
     The read is logged: the household's data are other persons' data, read by a process step.
     """
-    brp = get_adapter("brp")
+    brp = get_adapter("brp", gemeente)
     try:
-        aangever = brp.persoon(bsn)
+        aangever = brp.persoon(bsn, AANGEVER_VELDEN, doel=DOEL)
         prefill = VerhuizingPrefill(brp_beschikbaar=True, aangever=aangever)
         if prefill.adresseerbaar_object:
-            bewoners = brp.bewoners(prefill.adresseerbaar_object)
+            bewoners = brp.bewoners(prefill.adresseerbaar_object, BEWONER_VELDEN, doel=DOEL)
             prefill.huishouden = huishouden_bepalen(aangever=aangever, bewoners=bewoners, vandaag=vandaag, terms=terms)
     except (Unavailable, NotFound):
         return VerhuizingPrefill(brp_beschikbaar=False)
@@ -60,8 +76,9 @@ def verhuizing_prefill(*, bsn: str, vandaag: date, terms: dict, gemeente=None,
     return prefill
 
 
-def overleden_bsns(bsns: set[str]) -> set[str]:
+def overleden_bsns(bsns: set[str], gemeente=None) -> set[str]:
     """Which of these persons the BRP knows as deceased (they cannot move)."""
     if not bsns:
         return set()
-    return {p["burgerservicenummer"] for p in get_adapter("brp").personen(sorted(bsns)) if p.get("overlijden")}
+    personen = get_adapter("brp", gemeente).personen(sorted(bsns), OVERLIJDEN_VELDEN, doel=DOEL)
+    return {p["burgerservicenummer"] for p in personen if p.get("overlijden")}

@@ -1,6 +1,6 @@
 """Building blocks of the Haal Centraal BRP Personen 2.x response shape.
 
-Shared by the fixture conversion (GBA values in) and the mock adapter (its own writes and the
+Shared by the fixture conversion (GBA values in) and the mock register (its own writes and the
 `leeftijd` it computes on every read), so both produce exactly the same shapes.
 """
 

@@ -1,7 +1,9 @@
-"""BRP mock: Haal Centraal persons from MOCK_DATA_DIR/brp/personen.json, plus its own writes.
+"""The mock BRP's register: Haal Centraal persons from MOCK_DATA_DIR/brp/personen.json, plus its writes.
 
-Moves and deaths registered by the processes are stored as BrpMockMutatie rows and laid over
-the fixture on every read, so persoon() and bewoners() reflect them in every process.
+The backend of the mock BRP service (mockservice/brp.py), not an adapter: the application reaches it
+over HTTP with the real client. Moves and deaths registered through the bijhouding routes are stored
+as BrpMockMutatie rows and laid over the fixture on every read, so every process sees them. Like the
+real register it works out `leeftijd` on every read.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from datetime import date
 
 from ..errors import NotFound
 from ..models import BrpMockMutatie
-from ..registry import registries
 from . import hc
-from .base import BrpAdapter
 from .convert import adres_ids, verblijfadres
-from .mockdata import check_available, load
+from .mockdata import load
 
 BSN_RE = re.compile(r"^\d{9}$")
 AOID_RE = re.compile(r"^\d{16}$")
@@ -110,23 +110,10 @@ def _present(persoon: dict, mutaties: dict[str, list]) -> dict:
     return persoon
 
 
-def _bewoner(persoon: dict) -> dict:
-    naam = {k: v for k, v in persoon.get("naam", {}).items() if k != "aanduidingNaamgebruik"}
-    return hc.compact({
-        "burgerservicenummer": persoon["burgerservicenummer"],
-        "geheimhoudingPersoonsgegevens": persoon.get("geheimhoudingPersoonsgegevens"),
-        "naam": naam,
-        "geboorte": {"datum": persoon.get("geboorte", {}).get("datum")},
-    })
-
-
-@registries["brp"]("brp-mock")
-class BrpMock(BrpAdapter):
-    is_mock = True
-    verbose_name = "BRP (testomgeving, RvIG-testset)"
+class BrpMock:
+    """The register behind the mock service; raises NotFound for an unknown person."""
 
     def persoon(self, bsn: str) -> dict:
-        check_available("brp")
         bsn = _clean_bsn(bsn)
         register = _register()
         if bsn not in register.personen:
@@ -135,7 +122,6 @@ class BrpMock(BrpAdapter):
         return _present(fixture, _mutaties({bsn} | _partner_bsns(fixture)))
 
     def personen(self, bsns: list[str]) -> list[dict]:
-        check_available("brp")
         register = _register()
         wanted = [b for b in (str(b or "").strip() for b in bsns) if b in register.personen]
         related = set().union(*(_partner_bsns(register.personen[b]) for b in wanted))
@@ -143,7 +129,7 @@ class BrpMock(BrpAdapter):
         return [_present(register.personen[b], mutaties) for b in dict.fromkeys(wanted)]
 
     def bewoners(self, adresseerbaar_object_identificatie: str) -> list[dict]:
-        check_available("brp")
+        """The residents as whole persons, oldest first (the service cuts them to PersoonBeperkt)."""
         aoid = str(adresseerbaar_object_identificatie or "").strip()
         if not AOID_RE.match(aoid):
             raise NotFound("not an adresseerbaar object identification")
@@ -154,9 +140,10 @@ class BrpMock(BrpAdapter):
                    and p["verblijfplaats"].get("adresseerbaarObjectIdentificatie") == aoid]
         current.sort(key=lambda p: (p.get("geboorte", {}).get("datum", {}).get("datum", ""),
                                     p["burgerservicenummer"]))
-        return [_bewoner(p) for p in current]
+        return current
 
-    def adres_wijzigen(self, *, bsn: str, adres: dict, datum_aanvang: date) -> None:
+    def adres_wijzigen(self, *, bsn: str, adres: dict, datum_aanvang: date) -> bool:
+        """True when registered now, False when this move was registered already (a repeat)."""
         persoon = self.persoon(bsn)  # NotFound / Unavailable as for a read
         aoid = str(adres.get("adresseerbaarObjectIdentificatie", ""))
         if not AOID_RE.match(aoid) or not adres.get("huisnummer") or not adres.get("postcode"):
@@ -173,9 +160,9 @@ class BrpMock(BrpAdapter):
         if gemeentecode and gemeentecode != persoon.get("gemeenteVanInschrijving", {}).get("code"):
             data["gemeenteVanInschrijving"] = _gemeente(gemeentecode)
             data["datumInschrijvingInGemeente"] = hc.datum(datum_aanvang)
-        self._register_mutatie(persoon, "adres", data)
+        return self._register_mutatie(persoon, "adres", data)
 
-    def overlijden_registreren(self, *, bsn: str, datum: date, plaats_gemeentecode: str) -> None:
+    def overlijden_registreren(self, *, bsn: str, datum: date, plaats_gemeentecode: str) -> bool:
         persoon = self.persoon(bsn)
         data = {
             "overlijden": {"datum": hc.datum(datum), "plaats": _gemeente(plaats_gemeentecode),
@@ -183,9 +170,10 @@ class BrpMock(BrpAdapter):
             "opschortingBijhouding": {"reden": hc.waarde("O", hc.REDEN_OPSCHORTING["O"]),
                                       "datum": hc.datum(datum)},
         }
-        self._register_mutatie(persoon, "overlijden", data)
+        return self._register_mutatie(persoon, "overlijden", data)
 
-    def _register_mutatie(self, persoon: dict, soort: str, data: dict) -> None:
+    def _register_mutatie(self, persoon: dict, soort: str, data: dict) -> bool:
         if all(persoon.get(key) == value for key, value in data.items()):
-            return  # already registered (a retried task): nothing would change
+            return False  # already registered (a retried task): nothing would change
         BrpMockMutatie.objects.create(bsn=persoon["burgerservicenummer"], soort=soort, data=data)
+        return True

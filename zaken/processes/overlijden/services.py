@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from zaken.actors import Actor
 from zaken.identity import AuthContext
+from zaken.integrations.brp.base import SYSTEEM, Doel
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
@@ -45,6 +46,19 @@ def terms_for(gemeente: Gemeente) -> dict:
     return product_terms(gemeente=gemeente, defaults=DEFAULT_TERMS, product_slug=SLUG)
 
 
+# What the death registration asks of the BRP (data minimisation). At filing: whether the person is
+# already registered as deceased, the birth date (checks the date of death), and what the case keeps
+# for the akte (name, address, marital status).
+OVERLEDENE_VELDEN = ("burgerservicenummer", "naam.volledigeNaam", "geboorte.datum", "overlijden.datum",
+                     "verblijfplaats.verblijfadres", "partners.soortVerbintenis",
+                     "partners.ontbindingHuwelijkPartnerschap")
+# Before registering it: only whether the death is registered already.
+OVERLIJDEN_VELDEN = ("overlijden.datum",)
+# x-doelbinding, x-verwerking of each use; verwerking as in the audit log.
+DOEL_AANGIFTE = Doel(doelbinding="overlijden", verwerking="aangifte overlijden: registreren")
+DOEL_BIJHOUDING = Doel(doelbinding="overlijden", verwerking="aangifte overlijden: verwerken in de BRP")
+
+
 @dataclass(frozen=True)
 class Aangifte:
     """What the e-form collected, after validation."""
@@ -75,7 +89,7 @@ def overlijden_indienen(*, aangifte: Aangifte, auth: AuthContext, gemeente: Geme
     if Overlijden.objects.filter(overledene_bsn=aangifte.overledene_bsn).exists():
         raise OverlijdenRefused(_("Voor deze persoon is al aangifte van overlijden gedaan."))
     try:
-        persoon = get_adapter("brp").persoon(aangifte.overledene_bsn)
+        persoon = get_adapter("brp", gemeente).persoon(aangifte.overledene_bsn, OVERLEDENE_VELDEN, doel=DOEL_AANGIFTE)
     except NotFound:
         raise OverlijdenRefused(_("Dit BSN komt niet voor in de Basisregistratie Personen.")) from None
     if persoon.get("overlijden"):
@@ -257,11 +271,13 @@ def overlijden_brp_verwerken(*, overlijden_id: int) -> bool:
         if overlijden.state != Overlijden.State.VERLOF_VERSTREKT:
             return False
         try:
-            persoon = get_adapter("brp").persoon(overlijden.overledene_bsn)
-            if not persoon.get("overlijden"):  # a retry after a lost answer must not register twice
-                get_adapter("brp").overlijden_registreren(
+            brp = get_adapter("brp", overlijden.zaak.gemeente)
+            persoon = brp.persoon(overlijden.overledene_bsn, OVERLIJDEN_VELDEN, doel=DOEL_BIJHOUDING, gebruiker=SYSTEEM)
+            if not persoon.get("overlijden"):  # registered meanwhile (another case, the register's own desk)
+                brp.overlijden_registreren(
                     bsn=overlijden.overledene_bsn, datum=timezone.localtime(overlijden.overleden_op).date(),
-                    plaats_gemeentecode=overlijden.plaats_gemeentecode)
+                    plaats_gemeentecode=overlijden.plaats_gemeentecode, referentie=overlijden.zaak.identificatie,
+                    doel=DOEL_BIJHOUDING, gebruiker=SYSTEEM)
         except Unavailable:
             overlijden.brp_pogingen += 1
             overlijden.brp_volgende_poging = timezone.now() + timedelta(seconds=backoff_seconds(overlijden.brp_pogingen))

@@ -33,7 +33,7 @@ def demo_cases(*, stdout=None) -> None:
                 "adresseerbaarObjectIdentificatie"]).exists():
             continue  # idempotent: this demo move was filed before
         behandelend = Gemeente.objects.get(gemeentecode=adres["gemeenteIdentificatie"])
-        prefill = verhuizing_prefill(bsn=bsn, vandaag=today, terms=terms_for(behandelend))
+        prefill = verhuizing_prefill(bsn=bsn, vandaag=today, terms=terms_for(behandelend), gemeente=behandelend)
         auth = AuthContext.now(means="digid", level="midden", bsn=bsn,
                                display_name=prefill.aangever.get("naam", {}).get("volledigeNaam", ""))
         try:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from zaken.actors import Actor
 from zaken.identity import AuthContext
+from zaken.integrations.brp.base import SYSTEEM, Doel
 from zaken.integrations.errors import NotFound, Unavailable
 from zaken.integrations.registry import get_adapter
 from zaken.models import AuditLog, Document, Gemeente, Rol, Verzoek, Zaak
@@ -23,9 +24,16 @@ from zaken.queueing import send_after_commit
 from zaken.verzoeken import verzoek_stellen
 
 from zaken.forms.verhuizing import huishouden, rules
+from zaken.forms.verhuizing.prefill import DOEL as DOEL_AANGIFTE
 from zaken.forms.verhuizing.prefill import verhuizing_prefill
 from .definition import DEFAULT_TERMS, SLUG
 from .models import Verhuizing, VerhuizingPersoon
+
+
+# The occupancy check only counts the residents at the new address.
+BEWONERS_TELLEN = ("burgerservicenummer",)
+# Applying the move to the BRP (x-doelbinding, x-verwerking; verwerking as in the audit log).
+DOEL_BIJHOUDING = Doel(doelbinding="verhuizing", verwerking="verhuizing: adreswijziging in de BRP")
 
 
 class VerhuizingRefused(ProcessRefused):
@@ -55,7 +63,8 @@ class Aangifte:
 def bewoners_tellen(*, adres: dict, gemeente: Gemeente, actor: Actor) -> tuple[int, bool]:
     """How many persons the BRP has at the new address (the occupancy check), logged as a read."""
     try:
-        count = len(get_adapter("brp").bewoners(adres["adresseerbaarObjectIdentificatie"]))
+        count = len(get_adapter("brp", gemeente).bewoners(adres["adresseerbaarObjectIdentificatie"], BEWONERS_TELLEN,
+                                                          doel=DOEL_AANGIFTE))
     except (Unavailable, NotFound):
         return 0, False
     audit_record(actor=actor, name="brp_bewoning", operation=AuditLog.Operation.READ, gemeente=gemeente,
@@ -240,10 +249,12 @@ def verhuizing_brp_verwerken(*, verhuizing_id: int) -> bool:
             return True
         if verhuizing.state not in (Verhuizing.State.INGEPLAND, Verhuizing.State.VERWERKING_VERTRAAGD):
             return False
-        brp = get_adapter("brp")
+        brp = get_adapter("brp", verhuizing.zaak.gemeente)
         try:
             for persoon in verhuizing.personen.filter(verwerkt_op__isnull=True).order_by("pk"):
-                brp.adres_wijzigen(bsn=persoon.bsn, adres=verhuizing.nieuw_adres, datum_aanvang=verhuizing.verhuisdatum)
+                # The case's identificatie makes a repeat after a lost answer register the move once.
+                brp.adres_wijzigen(bsn=persoon.bsn, adres=verhuizing.nieuw_adres, datum_aanvang=verhuizing.verhuisdatum,
+                                   referentie=verhuizing.zaak.identificatie, doel=DOEL_BIJHOUDING, gebruiker=SYSTEEM)
                 persoon.verwerkt_op = timezone.now()  # per person, so a retry never moves anyone twice
                 persoon.save(update_fields=["verwerkt_op"])
                 audit_record(actor=system, name="brp_adreswijziging", operation=AuditLog.Operation.WRITE,
