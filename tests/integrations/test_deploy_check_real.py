@@ -18,6 +18,7 @@ from zaken.integrations.registry import registries
 REAL = {"brp": "brp-haalcentraal", "bag": "bag-kadaster", "kvk": "kvk-basisprofiel", "rdw": "rdw-http",
         "payments": "payments-mollie", "digid": "digid-saml", "eherkenning": "eherkenning-saml"}
 REGISTER_URLS = {"brp": "https://brp.example.nl/haalcentraal/api/brp",
+                 "bijhouding": "https://brp-systeem.example.nl/gemeente/brp",
                  "bag": "https://api.bag.kadaster.nl/lvbag/individuelebevragingen/v2",
                  "kvk": "https://api.kvk.nl/api/v1", "rdw": "https://rdw.example.nl/api/v1",
                  "payments": "https://api.mollie.com/v2"}

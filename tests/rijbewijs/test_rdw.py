@@ -182,7 +182,7 @@ def test_a_lost_order_task_is_picked_up_by_the_sweep(client, digid_login, rijbew
 
     digid_login(SUZANNE, level="substantieel")
     response, rijbewijs = indienen(client, django_capture_on_commit_callbacks, rijbewijs_form())
-    monkeypatch.setattr(tasks.bijwerken, "delay", lambda **kwargs: None)
+    monkeypatch.setattr(tasks.bijwerken, "apply_async", lambda *args, **kwargs: None)
     kiezen(client, django_capture_on_commit_callbacks, response["Location"])
     rijbewijs = fresh(rijbewijs)
     assert rijbewijs.state == Rijbewijs.State.BETAALD and not RdwMockBestelling.objects.exists()

@@ -38,6 +38,9 @@ def _register_urls():
 
     for kind, key in settings.INTEGRATIONS.items():
         adapter = registries[kind].get(key) if key in registries[kind] else None
-        if isinstance(adapter, HttpAdapter) and not settings.REGISTERS[adapter.register]["url"]:
-            yield checks.Error(f"No URL for the {adapter.register} register.",
-                               hint=f"Set SAMENLOKET_{adapter.register.upper()}_URL.", id="samenloket.E012")
+        if not isinstance(adapter, HttpAdapter):
+            continue
+        for register in (adapter.register, *adapter.extra_registers):
+            if not settings.REGISTERS[register]["url"]:
+                yield checks.Error(f"No URL for the {register} register.",
+                                   hint=f"Set SAMENLOKET_{register.upper()}_URL.", id="samenloket.E012")

@@ -64,8 +64,9 @@ class RegisterKoppeling(models.Model):
     has its own; certificates stay on disk (paths), deployed with the server's secrets.
     """
 
-    BRP, BAG, KVK, RDW, PAYMENTS = "brp", "bag", "kvk", "rdw", "payments"
-    SOORTEN = [(BRP, "BRP (Haal Centraal BRP Personen)"), (BAG, "BAG (Individuele Bevragingen v2)"),
+    BRP, BIJHOUDING, BAG, KVK, RDW, PAYMENTS = "brp", "bijhouding", "bag", "kvk", "rdw", "payments"
+    SOORTEN = [(BRP, "BRP (Haal Centraal BRP Personen)"), (BIJHOUDING, "BRP-bijhouding (verhuizingen, overlijdens)"),
+               (BAG, "BAG (Individuele Bevragingen v2)"),
                (KVK, "KvK (Basisprofiel API)"), (RDW, "RDW"), (PAYMENTS, "Betalen (Mollie Payments API v2)")]
 
     gemeente = models.ForeignKey("zaken.Gemeente", on_delete=models.CASCADE, related_name="registerkoppelingen",

@@ -19,7 +19,7 @@ from datetime import date
 from ..errors import NotFound, Rejected
 from ..http.adapter import HttpAdapter
 from ..http.client import RegisterClient
-from ..http.verbinding import default_verbinding, verbinding
+from ..http.verbinding import verbinding
 from ..registry import registries
 from .base import BEWONER, BURGER, SYSTEEM, VOLLEDIG, BrpAdapter, Doel
 from .convert import adres_ids, verblijfadres
@@ -57,11 +57,8 @@ def _geboren(persoon: dict) -> str:
 @registries["brp"]("brp-haalcentraal")
 class BrpHaalCentraal(HttpAdapter, BrpAdapter):
     register = "brp"
+    extra_registers = (BIJHOUDING,)
     verbose_name = "BRP (Haal Centraal BRP Personen 2)"
-
-    @property
-    def is_mock(self) -> bool:
-        return any(default_verbinding(kind).is_mock for kind in (self.register, BIJHOUDING))
 
     def _headers(self, doel: Doel | None, gebruiker: str) -> dict:
         headers = {"x-origin-oin": oin(self.gemeente), "x-gebruiker": gebruiker or BURGER}

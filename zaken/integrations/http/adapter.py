@@ -13,6 +13,7 @@ class HttpAdapter(BaseAdapter):
     """Subclasses set `register` (a key of settings.REGISTERS) and call `self.client`."""
 
     register = ""
+    extra_registers: tuple[str, ...] = ()  # other connections the adapter uses (the BRP's bijhouding)
     gemeente = None
 
     def bind(self, gemeente):
@@ -26,7 +27,4 @@ class HttpAdapter(BaseAdapter):
 
     @property
     def is_mock(self) -> bool:  # a real client pointed at our mock registers is a mock to `check --deploy`
-        try:
-            return default_verbinding(self.register).is_mock
-        except KeyError:
-            return False
+        return any(default_verbinding(kind).is_mock for kind in (self.register, *self.extra_registers))
