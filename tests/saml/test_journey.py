@@ -1,0 +1,53 @@
+"""The whole SP-initiated DigiD journey against the local IdP: login, level enforced, single logout."""
+
+from urllib.parse import urlencode, urlsplit
+
+from portal.session import SESSION_KEY
+
+from .conftest import IDP_BASE, hidden_inputs, post_to_acs, start_login
+from .wsgi import call
+
+BSN = "999993653"  # a valid BSN of the RvIG test set
+
+
+def test_digid_journey_login_level_and_single_logout(client, koppeling, idps):
+    koppeling("den-haag")
+    idp = idps["digid"]
+    query = start_login(client, "den-haag", next_url="/den-haag/mijn-zaken/")
+    assert query["SigAlg"].endswith("rsa-sha256") and query["Signature"]
+
+    # The IdP's login page, then its form: a signed Response posted back to our ACS.
+    status, _headers, page = call(idp, "GET", f"{IDP_BASE}/digid/idp/sso/?" + urlencode(query))
+    assert status == 200 and "Burgerservicenummer" in page
+    form = hidden_inputs(page)
+    status, _headers, page = call(idp, "POST", f"{IDP_BASE}/digid/idp/sso/",
+                                  {"request": form["request"], "bsn": BSN, "level": "midden", "inloggen": "1"})
+    assert status == 200
+    posted = hidden_inputs(page)
+    assert 'action="http://testserver/den-haag/inloggen/digid/acs/"' in page
+
+    answer = post_to_acs(client, "http://testserver/den-haag/inloggen/digid/acs/", posted["SAMLResponse"],
+                         posted["RelayState"])
+    assert answer.status_code == 302 and answer["Location"] == "/den-haag/mijn-zaken/"
+    auth = client.session[SESSION_KEY]
+    assert (auth["means"], auth["level"], auth["bsn"]) == ("digid", "midden", BSN)
+    assert auth["extra"]["authn_context"] == "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract"
+
+    # A product that needs Substantieel refuses a Midden login with the existing message.
+    refused = client.get("/den-haag/aanvragen/rijbewijs/")
+    assert refused.status_code == 403
+    assert "Voor dit product is een hoger betrouwbaarheidsniveau nodig" in refused.content.decode()
+    assert client.get("/den-haag/aanvragen/verhuizing/").status_code == 200
+
+    # Logout: local logout, then a signed LogoutRequest to the IdP, whose answer comes back to our SLO.
+    out = client.post("/den-haag/uitloggen/")
+    assert SESSION_KEY not in client.session
+    location = out["Location"]
+    assert location.startswith(f"{IDP_BASE}/digid/idp/slo/?SAMLRequest=")
+    status, headers, _body = call(idp, "GET", location)
+    assert status == 302 and headers["Location"].startswith("http://testserver/den-haag/inloggen/digid/slo/?")
+    back = client.get(urlsplit(headers["Location"]).path + "?" + urlsplit(headers["Location"]).query)
+    assert back.status_code == 302 and back["Location"] == "/den-haag/"
+    home = client.get("/den-haag/")
+    assert "U bent uitgelogd." in home.content.decode()
+    assert "uitloggen niet bevestigd" not in home.content.decode()
