@@ -20,6 +20,10 @@ class SamlKoppelingForm(forms.ModelForm):
         model = SamlKoppeling
         fields = "__all__"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["sp_sleutel"] = ""  # the stored key never goes back to a browser
+
     def clean_sp_certificaat(self):
         pem = self.cleaned_data["sp_certificaat"].strip()
         try:
@@ -47,7 +51,7 @@ class SamlKoppelingForm(forms.ModelForm):
         try:
             metadata = InMemoryMetaData(None, xml)
             metadata.load()
-            idps = metadata.identity_providers()
+            idps = [eid for eid, entity in metadata.items() if entity.get("idpsso_descriptor")]
         except Exception:
             raise ValidationError(_("Deze metadata is geen geldige SAML-metadata. Plak het hele XML-bestand "
                                     "dat u van Logius of de makelaar kreeg.")) from None
