@@ -49,6 +49,17 @@ def test_a_tampered_signature_is_refused(client, den_haag, idps, caplog):
     assert not_logged_in(client)
 
 
+def test_an_unsigned_response_is_refused(client, den_haag, idps, caplog):
+    acs, encoded, relay = answer(idps, start_login(client, "den-haag"))
+    xml = base64.b64decode(encoded).decode()
+    unsigned = re.sub(r"<(\w+:)?Signature[ >].*?</(\w+:)?Signature>", "", xml, flags=re.S)
+    assert "SignatureValue" not in unsigned
+    with caplog.at_level(logging.WARNING):
+        response = post_to_acs(client, acs, base64.b64encode(unsigned.encode()).decode(), relay)
+    refused(response, caplog, "signature")
+    assert not_logged_in(client)
+
+
 def test_an_expired_assertion_is_refused(client, den_haag, idps, caplog, monkeypatch):
     acs, encoded, relay = answer(idps, start_login(client, "den-haag"))
     import saml2.time_util
