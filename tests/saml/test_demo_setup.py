@@ -23,3 +23,18 @@ def test_demo_setup_connects_every_municipality_to_the_local_idps(demo, tmp_path
     before = {k.pk: k.sp_sleutel for k in rows}
     call_command("saml_demo_setup", **args)
     assert {k.pk: k.sp_sleutel for k in SamlKoppeling.objects.all()} == before
+
+
+def test_the_mounted_idps_read_our_metadata_from_the_database_and_log_in(client, demo, saml_settings, settings,
+                                                                         tmp_path):
+    from zaken.integrations.auth.saml.idp_mount import demo_idp_apps
+
+    from .conftest import post_to_acs, start_login
+
+    settings.VAR_DIR = tmp_path
+    call_command("saml_demo_setup", base_url="http://testserver", idp_url="http://idp.test", stdout=StringIO())
+    apps = demo_idp_apps("http://idp.test")
+    assert set(apps) == {"/digid/idp/", "/eherkenning/idp/"}
+    acs, encoded, relay = apps["/digid/idp/"].authn_response(None, start_login(client, "rotterdam"),
+                                                             subject={"bsn": "999993653", "level": "midden"})
+    assert post_to_acs(client, acs, encoded, relay).status_code == 302

@@ -63,9 +63,10 @@ class SamlAdapter(AuthAdapter):
             return self.auth_context(koppeling, assertion), next_url
         except errors.SamlLoginError:
             raise
-        except Exception:  # whatever else pysaml2 or xmlsec1 throws: refused, logged without the message
-            logger.exception("SAML response could not be processed: gemeente=%s means=%s",
-                             koppeling.gemeente.slug, self.means)
+        except Exception as exc:  # whatever else pysaml2 or xmlsec1 throws: refused; only its type is logged,
+            # as its text may quote the assertion
+            logger.error("SAML response could not be processed: gemeente=%s means=%s error=%s",
+                         koppeling.gemeente.slug, self.means, type(exc).__name__)
             raise flow.refuse(koppeling, "error") from None
 
     def metadata(self, request, urls: SpUrls) -> str:

@@ -14,12 +14,11 @@ http(s) URL (our entity ids are the metadata URLs). Never expose it outside a te
 from __future__ import annotations
 
 import base64
-import html
 import threading
 import urllib.request
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs
 
 from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, element_to_extension_element, saml, samlp
 from saml2.config import IdPConfig
@@ -33,6 +32,7 @@ from zaken.identity import (DIGID, DIGID_AUTHN_CONTEXT, DIGID_LEVELS, EHERKENNIN
                             EHERKENNING_LEVELS)
 
 from .certs import self_signed
+from .idp_pages import AUTOPOST_JS, login_page, page, post_page, redirect, reply
 
 SIGN_ALG = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 DIGEST_ALG = "http://www.w3.org/2001/04/xmlenc#sha256"
@@ -251,25 +251,25 @@ class IdpApp:
         method = environ.get("REQUEST_METHOD", "GET")
         query = {k: v[0] for k, v in parse_qs(environ.get("QUERY_STRING", "")).items()}
         if not path.startswith(self.mount):
-            return _reply(start_response, "404 Not Found", "text/plain", "Niet gevonden")
+            return reply(start_response, "404 Not Found", "text/plain", "Niet gevonden")
         route = path[len(self.mount):]
         try:
             if route == "metadata/":
-                return _reply(start_response, "200 OK", "application/samlmetadata+xml", self.metadata(environ))
+                return reply(start_response, "200 OK", "application/samlmetadata+xml", self.metadata(environ))
             if route == "autopost.js":
-                return _reply(start_response, "200 OK", "text/javascript", AUTOPOST_JS)
+                return reply(start_response, "200 OK", "text/javascript", AUTOPOST_JS)
             if route == "sso/" and method == "GET" and "SAMLRequest" in query:
                 self.parse_request(environ, query)  # refuse a bad request before showing the page
-                return _reply(start_response, "200 OK", "text/html", self._login_page(query))
+                return reply(start_response, "200 OK", "text/html", login_page(self.means, self.mount, query))
             if route == "sso/" and method == "POST":
                 return self._login_post(environ, start_response)
             if route == "slo/" and "SAMLRequest" in query:
-                return _redirect(start_response, self.logout_answer(environ, query))
+                return redirect(start_response, self.logout_answer(environ, query))
             if route == "slo/" and "SAMLResponse" in query:
-                return _reply(start_response, "200 OK", "text/html", _page("Uitgelogd", "<p>U bent uitgelogd.</p>"))
+                return reply(start_response, "200 OK", "text/html", page("Uitgelogd", "<p>U bent uitgelogd.</p>"))
         except Exception as exc:  # a test IdP: say what was wrong, the SP sees no answer
-            return _reply(start_response, "400 Bad Request", "text/plain", f"Ongeldig SAML-bericht: {type(exc).__name__}")
-        return _reply(start_response, "404 Not Found", "text/plain", "Niet gevonden")
+            return reply(start_response, "400 Bad Request", "text/plain", f"Ongeldig SAML-bericht: {type(exc).__name__}")
+        return reply(start_response, "404 Not Found", "text/plain", "Niet gevonden")
 
     def _login_post(self, environ, start_response):
         size = int(environ.get("CONTENT_LENGTH") or 0)
@@ -284,35 +284,11 @@ class IdpApp:
                         "acting_subject": _pseudonym(form.get("kvk", ""), form.get("medewerker", "")),
                         "level": level})
         acs, encoded, relay = self.authn_response(environ, query, subject=subject)
-        return _reply(start_response, "200 OK", "text/html", self._post_page(acs, encoded, relay))
-
-    def _login_page(self, query: dict[str, str]) -> str:
-        request = html.escape(urlencode(query))
-        if self.means == DIGID:
-            fields = (_input("bsn", "Burgerservicenummer", "111222333")
-                      + _levels(DIGID_LEVELS, "midden"))
-        else:
-            fields = (_input("kvk", "KvK-nummer", "") + _input("vestiging", "Vestigingsnummer (optioneel)", "")
-                      + _input("medewerker", "Naam medewerker", "") + _levels(EHERKENNING_LEVELS, "EH3"))
-        body = (f'<form method="post" action="{self.mount}sso/"><input type="hidden" name="request" value="{request}">'
-                f'{fields}<p><button type="submit" name="inloggen" value="1">Inloggen</button> '
-                f'<button type="submit" name="annuleren" value="1">Annuleren</button></p></form>')
-        return _page(f"Lokale {'DigiD' if self.means == DIGID else 'eHerkenning'} (testomgeving)", body)
-
-    def _post_page(self, acs: str, encoded: str, relay: str) -> str:
-        body = (f'<form method="post" action="{html.escape(acs)}" id="samlpost">'
-                f'<input type="hidden" name="SAMLResponse" value="{encoded}">'
-                f'<input type="hidden" name="RelayState" value="{html.escape(relay)}">'
-                '<p>U wordt teruggestuurd naar de gemeente.</p><button type="submit">Doorgaan</button></form>'
-                f'<script src="{self.mount}autopost.js"></script>')
-        return _page("Doorgaan", body)
+        return reply(start_response, "200 OK", "text/html", post_page(self.mount, acs, encoded, relay))
 
 
 def make_idp_app(means: str, mount: str, **options) -> IdpApp:
     return IdpApp(means, mount, **options)
-
-
-AUTOPOST_JS = 'document.getElementById("samlpost").submit();\n'
 
 
 def _pseudonym(kvk: str, medewerker: str) -> str:
@@ -325,33 +301,6 @@ def _inflate(encoded: str) -> str:
     import zlib
 
     return zlib.decompress(base64.b64decode(encoded), -15).decode()
-
-
-def _input(name: str, label: str, value: str) -> str:
-    return (f'<p><label for="{name}">{label}</label><br>'
-            f'<input id="{name}" name="{name}" value="{html.escape(value)}" autocomplete="off"></p>')
-
-
-def _levels(levels, checked: str) -> str:
-    options = "".join(f'<label><input type="radio" name="level" value="{lv}"{" checked" if lv == checked else ""}> '
-                      f'{lv}</label> ' for lv in levels)
-    return f"<fieldset><legend>Betrouwbaarheidsniveau</legend>{options}</fieldset>"
-
-
-def _page(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
-            f'<body><h1>{html.escape(title)}</h1>{body}</body></html>')
-
-
-def _reply(start_response, status: str, content_type: str, body: str):
-    data = body.encode()
-    start_response(status, [("Content-Type", f"{content_type}; charset=utf-8"), ("Content-Length", str(len(data)))])
-    return [data]
-
-
-def _redirect(start_response, location: str):
-    start_response("302 Found", [("Location", location), ("Content-Length", "0")])
-    return [b""]
 
 
 if __name__ == "__main__":  # python -m zaken.integrations.auth.saml.idp digid 8001

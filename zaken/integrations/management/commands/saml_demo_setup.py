@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from zaken.identity import DIGID, EHERKENNING
@@ -20,13 +19,10 @@ from zaken.models import Gemeente
 
 from ...auth.saml.certs import self_signed
 from ...auth.saml.idp import default_service_id, make_idp_app
+from ...auth.saml.idp_mount import idp_key_dir
 from ...auth.saml.models import SamlKoppeling
 
 MINIMUM = {DIGID: "basis", EHERKENNING: "EH2"}  # each product asks its own level on top
-
-
-def idp_key_dir() -> Path:
-    return Path(settings.VAR_DIR) / "saml" / "idp"
 
 
 class Command(BaseCommand):
