@@ -51,3 +51,24 @@ def test_digid_journey_login_level_and_single_logout(client, koppeling, idps):
     home = client.get("/den-haag/")
     assert "U bent uitgelogd." in home.content.decode()
     assert "uitloggen niet bevestigd" not in home.content.decode()
+
+
+def test_annuleren_on_the_idp_page_comes_back_as_a_cancel(client, koppeling, idps):
+    koppeling("den-haag")
+    idp = idps["digid"]
+    query = start_login(client, "den-haag")
+    _status, _headers, page = call(idp, "GET", f"{IDP_BASE}/digid/idp/sso/?" + urlencode(query))
+    status, _headers, page = call(idp, "POST", f"{IDP_BASE}/digid/idp/sso/",
+                                  {"request": hidden_inputs(page)["request"], "annuleren": "1"})
+    posted = hidden_inputs(page)
+    answer = post_to_acs(client, "http://testserver/den-haag/inloggen/digid/acs/", posted["SAMLResponse"])
+    assert answer.status_code == 200 and SESSION_KEY not in client.session
+    assert "U heeft het inloggen met DigiD geannuleerd. U bent niet ingelogd." in answer.content.decode()
+
+
+def test_the_idp_refuses_an_unsigned_authn_request(client, koppeling, idps):
+    koppeling("den-haag")
+    query = start_login(client, "den-haag")
+    del query["Signature"]
+    status, _headers, page = call(idps["digid"], "GET", f"{IDP_BASE}/digid/idp/sso/?" + urlencode(query))
+    assert status == 400 and "Ongeldig SAML-bericht" in page
