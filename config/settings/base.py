@@ -236,6 +236,7 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "weasyprint.progress": {"level": "WARNING"},  # eight INFO lines per rendered letter
         "saml2": {"level": "WARNING"},  # pysaml2 logs the NameID (a BSN) and whole messages below WARNING
+        "xmlschema": {"level": "WARNING"},  # pysaml2's schema loading says INFO on every start
     },
 }
 
