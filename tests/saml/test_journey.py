@@ -72,3 +72,15 @@ def test_the_idp_refuses_an_unsigned_authn_request(client, koppeling, idps):
     del query["Signature"]
     status, _headers, page = call(idps["digid"], "GET", f"{IDP_BASE}/digid/idp/sso/?" + urlencode(query))
     assert status == 400 and "Ongeldig SAML-bericht" in page
+
+
+def test_pysaml2_logs_nothing_below_warning(client, koppeling, idps, caplog):
+    """Below WARNING pysaml2 logs whole assertions (NameID, attributes); settings keep its loggers at WARNING."""
+    import logging
+
+    koppeling("den-haag")
+    acs, encoded, relay = idps["digid"].authn_response(None, start_login(client, "den-haag"),
+                                                       subject={"bsn": BSN, "level": "midden"})
+    with caplog.at_level(logging.DEBUG):
+        assert post_to_acs(client, acs, encoded, relay).status_code == 302
+    assert [r for r in caplog.records if r.name.startswith("saml2") and r.levelno < logging.WARNING] == []
