@@ -84,3 +84,13 @@ def test_pysaml2_logs_nothing_below_warning(client, koppeling, idps, caplog):
     with caplog.at_level(logging.DEBUG):
         assert post_to_acs(client, acs, encoded, relay).status_code == 302
     assert [r for r in caplog.records if r.name.startswith("saml2") and r.levelno < logging.WARNING] == []
+
+
+def test_the_acs_stays_within_its_query_budget(client, koppeling, idps, django_assert_max_num_queries):
+    koppeling("den-haag")
+    acs, encoded, relay = idps["digid"].authn_response(None, start_login(client, "den-haag"),
+                                                       subject={"bsn": BSN, "level": "midden"})
+    # The connection with its municipality (1), two replay claims in savepoints (6), their clean-up (1),
+    # the name from the BRP mock (1), the new session (4).
+    with django_assert_max_num_queries(13):
+        assert post_to_acs(client, acs, encoded, relay).status_code == 302

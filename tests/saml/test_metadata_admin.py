@@ -149,3 +149,20 @@ def test_the_idp_runs_standalone_over_http(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_idp_logout_for_someone_else_leaves_this_login(client, koppeling, idps):
+    from django.test import Client
+
+    koppeling("den-haag")
+    idp = idps["digid"]
+    other = Client()
+    for browser, bsn in ((client, "999993653"), (other, "999990019")):
+        acs, encoded, relay = idp.authn_response(None, start_login(browser, "den-haag"),
+                                                 subject={"bsn": bsn, "level": "midden"})
+        assert post_to_acs(browser, acs, encoded, relay).status_code == 302
+    location = idp.logout_url(None, other.session[SESSION_KEY]["extra"]["saml"]["session_index"])
+    parts = urlsplit(location)
+    answer = client.get(f"{parts.path}?{parts.query}")  # delivered to the wrong browser
+    assert answer.status_code == 302 and answer["Location"].startswith("http://idp.test/digid/idp/slo/")
+    assert client.session[SESSION_KEY]["bsn"] == "999993653"

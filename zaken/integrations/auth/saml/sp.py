@@ -39,7 +39,7 @@ def authn_context_map(means: str) -> dict[str, str]:
 def koppeling_for(gemeente, means: str) -> SamlKoppeling | None:
     if gemeente is None:
         return None
-    return SamlKoppeling.objects.filter(gemeente=gemeente, middel=means, actief=True).first()
+    return SamlKoppeling.objects.filter(gemeente=gemeente, middel=means, actief=True).select_related("gemeente").first()
 
 
 def sp_config(koppeling: SamlKoppeling, urls: SpUrls) -> SPConfig:
