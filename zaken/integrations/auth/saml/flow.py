@@ -7,6 +7,7 @@ the Response cross-site, and the session cookie (SameSite=Lax) is not sent with 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 from dataclasses import dataclass
@@ -92,10 +93,14 @@ def _outstanding(request, koppeling: SamlKoppeling) -> tuple[dict[str, str], str
 
 
 def _claim(message_id: str, until) -> bool:
-    """Record a consumed id; False when some process already consumed it (a replay)."""
+    """Record a consumed id; False when some process already consumed it (a replay).
+
+    Stored hashed: an entity id and a message id together may be longer than the column.
+    """
+    key = hashlib.sha256(message_id.encode()).hexdigest()
     try:
         with transaction.atomic():
-            SamlGebruiktBericht.objects.create(bericht_id=message_id[:255], verloopt=until)
+            SamlGebruiktBericht.objects.create(bericht_id=key, verloopt=until)
     except IntegrityError:
         return False
     return True
