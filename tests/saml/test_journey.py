@@ -94,3 +94,16 @@ def test_the_acs_stays_within_its_query_budget(client, koppeling, idps, django_a
     # the name from the BRP mock (1), the new session (4).
     with django_assert_max_num_queries(13):
         assert post_to_acs(client, acs, encoded, relay).status_code == 302
+
+
+def test_log_in_again_at_a_higher_level_goes_through_single_logout(client, koppeling, idps):
+    koppeling("den-haag")
+    idp = idps["digid"]
+    acs, encoded, relay = idp.authn_response(None, start_login(client, "den-haag"),
+                                             subject={"bsn": BSN, "level": "midden"})
+    assert post_to_acs(client, acs, encoded, relay).status_code == 302
+    out = client.post("/den-haag/uitloggen/", {"next": "/den-haag/aanvragen/rijbewijs/"})
+    _status, headers, _body = call(idp, "GET", out["Location"])
+    back = urlsplit(headers["Location"])
+    answer = client.get(f"{back.path}?{back.query}")
+    assert answer["Location"] == "/den-haag/inloggen/?next=%2Fden-haag%2Faanvragen%2Frijbewijs%2F"
