@@ -77,8 +77,10 @@ def saml_metadata(request, means: str):
     adapter = _saml_adapter(means)
     try:
         xml = adapter.metadata(request, saml_urls(request, means))
-    except SamlLoginError:
-        raise Http404 from None
+    except SamlLoginError as exc:
+        if exc.reason == "no_connection":
+            raise Http404 from None
+        return HttpResponse(_("De metadata is nu niet beschikbaar."), status=503, content_type="text/plain")
     return HttpResponse(xml, content_type="application/samlmetadata+xml")
 
 
@@ -92,9 +94,10 @@ def saml_slo(request, means: str):
     except SamlLoginError as exc:
         if exc.reason == "no_connection":
             raise Http404 from None
-        messages.warning(request, _("Het uitloggen bij %(middel)s kon niet worden bevestigd. Bij de gemeente "
-                                    "bent u uitgelogd; sluit uw browser om ook daar zeker uit te loggen.")
-                         % {"middel": adapter.verbose_name})
+        if "SAMLResponse" in request.GET:  # the answer to our own logout: the local logout has happened
+            messages.warning(request, _("Het uitloggen bij %(middel)s kon niet worden bevestigd. Bij de gemeente "
+                                        "bent u uitgelogd; sluit uw browser om ook daar zeker uit te loggen.")
+                             % {"middel": adapter.verbose_name})
         return redirect(tenant_reverse(request, "home"))
     if result.redirect:  # IdP-initiated: end our login when it was the one named, then answer
         if result.logout:

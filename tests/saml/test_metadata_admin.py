@@ -115,6 +115,7 @@ def test_idp_initiated_logout_ends_the_login_and_answers(client, koppeling, idps
     # Without its signature the same LogoutRequest ends nothing.
     unsigned = "&".join(p for p in parts.query.split("&") if not p.startswith("Signature="))
     assert client.get(f"{parts.path}?{unsigned}").status_code == 302 and SESSION_KEY in client.session
+    assert "bent u uitgelogd" not in client.get("/den-haag/").content.decode()  # and claims nothing
     answer = client.get(f"{parts.path}?{parts.query}")
     assert answer.status_code == 302 and SESSION_KEY not in client.session
     status, _headers, page = call(idp, "GET", answer["Location"])

@@ -186,3 +186,9 @@ def _request_xml(query) -> str:
 
 def _request_id(query) -> str:
     return re.search(r' ID="([^"]+)"', _request_xml(query)).group(1)
+
+
+def test_a_broken_key_gives_no_500_on_metadata_or_logout(client, koppeling):
+    koppeling("den-haag", sp_sleutel="-----BEGIN PRIVATE KEY-----\nkapot\n-----END PRIVATE KEY-----\n")
+    assert client.get("/den-haag/inloggen/digid/metadata/").status_code == 503
+    assert client.get("/den-haag/inloggen/digid/slo/?SAMLRequest=x&SigAlg=y&Signature=z").status_code == 302

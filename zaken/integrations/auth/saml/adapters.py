@@ -63,14 +63,21 @@ class SamlAdapter(AuthAdapter):
             return self.auth_context(koppeling, assertion), next_url
         except errors.SamlLoginError:
             raise
-        except Exception as exc:  # whatever else pysaml2 or xmlsec1 throws: refused; only its type is logged,
-            # as its text may quote the assertion
-            logger.error("SAML response could not be processed: gemeente=%s means=%s error=%s",
-                         koppeling.gemeente.slug, self.means, type(exc).__name__)
-            raise flow.refuse(koppeling, "error") from None
+        except Exception as exc:  # whatever else pysaml2 or xmlsec1 throws: refused, never a 500
+            raise self._failed(koppeling, "acs", exc) from None
+
+    def _failed(self, koppeling, step: str, exc: Exception) -> errors.SamlLoginError:
+        # Only the exception's type: its text may quote the assertion.
+        logger.error("SAML %s failed: gemeente=%s means=%s error=%s", step, koppeling.gemeente.slug, self.means,
+                     type(exc).__name__)
+        return flow.refuse(koppeling, "error")
 
     def metadata(self, request, urls: SpUrls) -> str:
-        return metadata_xml(self.koppeling(request), urls)
+        koppeling = self.koppeling(request)
+        try:
+            return metadata_xml(koppeling, urls)
+        except Exception as exc:  # a key or metadata the admin broke
+            raise self._failed(koppeling, "metadata", exc) from None
 
     def logout_redirect(self, request, auth: AuthContext, urls: SpUrls, relay_state: str):
         """The redirect to the IdP's single logout, or None when this login did not come from it."""
@@ -82,7 +89,13 @@ class SamlAdapter(AuthAdapter):
 
     def slo(self, request, auth: AuthContext | None, urls: SpUrls) -> flow.SloResult:
         info = (auth.extra.get("saml") or {}) if auth and auth.means == self.means else {}
-        return flow.slo(request, self.koppeling(request), urls, info.get("name_id"))
+        koppeling = self.koppeling(request)
+        try:
+            return flow.slo(request, koppeling, urls, info.get("name_id"))
+        except errors.SamlLoginError:
+            raise
+        except Exception as exc:
+            raise self._failed(koppeling, "slo", exc) from None
 
     def auth_context(self, koppeling: SamlKoppeling, assertion: flow.Assertion) -> AuthContext:
         raise NotImplementedError
