@@ -232,7 +232,6 @@ class SloResult:
     logout: bool
     redirect: str
     ok: bool
-    relay_state: str = ""
 
 
 def _params(request) -> dict[str, str]:
@@ -254,7 +253,7 @@ def slo(request, koppeling: SamlKoppeling, urls: SpUrls, current_name_id: str | 
             if response is None or not expected or response.in_response_to != expected:
                 raise refuse(koppeling, "slo_unsolicited")
             ok = response.response.status.status_code.value == STATUS_SUCCESS
-            return SloResult(logout=True, redirect="", ok=ok, relay_state=params.get("RelayState", ""))
+            return SloResult(logout=True, redirect="", ok=ok)
         parsed = client.parse_logout_request(params.get("SAMLRequest", ""), BINDING_HTTP_REDIRECT)
     except SamlLoginError:
         raise
