@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from zaken.integrations.auth.saml.errors import SamlLoginError
 from zaken.integrations.auth.saml.flow import COOKIE
@@ -54,7 +54,7 @@ def _error_page(request, exc: SamlLoginError, means: str):
 
 
 @csrf_exempt  # the IdP posts cross-site; the signed assertion and our outstanding request id protect it
-@require_POST
+@require_http_methods(["GET", "POST"])  # GET: HTTP-Artifact binding (?SAMLart=)
 def saml_acs(request, means: str):
     adapter = _saml_adapter(means)
     try:

@@ -5,9 +5,9 @@ from urllib.parse import urlencode, urlsplit
 from wsgiref.util import setup_testing_defaults
 
 
-def call(app, method: str, url: str, data: dict | None = None) -> tuple[int, dict, str]:
+def call(app, method: str, url: str, data: dict | None = None, raw: bytes | None = None) -> tuple[int, dict, str]:
     parts = urlsplit(url)
-    body = urlencode(data or {}).encode()
+    body = raw if raw is not None else urlencode(data or {}).encode()
     environ = {"REQUEST_METHOD": method, "PATH_INFO": parts.path, "QUERY_STRING": parts.query,
                "HTTP_HOST": parts.netloc, "SERVER_NAME": parts.hostname, "wsgi.url_scheme": parts.scheme,
                "CONTENT_LENGTH": str(len(body)), "CONTENT_TYPE": "application/x-www-form-urlencoded",

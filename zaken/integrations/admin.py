@@ -19,6 +19,6 @@ class SamlKoppelingAdmin(admin.ModelAdmin):
     search_fields = ["gemeente__naam", "sp_entity_id"]
     fieldsets = [
         (None, {"fields": ["gemeente", "middel", "actief", "minimum_niveau"]}),
-        ("SAML", {"fields": ["sp_entity_id", "sp_certificaat", "sp_sleutel", "idp_metadata"]}),
+        ("SAML", {"fields": ["sp_entity_id", "sp_certificaat", "sp_sleutel", "idp_metadata", "artifact_binding"]}),
         ("eHerkenning", {"fields": ["dienst_id", "attribute_consuming_service_index", "dienstbeperkingen"]}),
     ]

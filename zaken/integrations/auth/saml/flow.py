@@ -32,7 +32,9 @@ from zaken.identity import level_satisfies
 from . import errors
 from .errors import SamlLoginError
 from .models import SamlGebruiktBericht, SamlKoppeling
-from .sp import DIGEST_ALG, SIGN_ALG, SpUrls, authn_context_map, client_for, idp_entity_id, redirect_signature_ok
+from .artifact import resolve_artifact
+from .sp import (DIGEST_ALG, SIGN_ALG, SpUrls, authn_context_map, client_for, idp_entity_id, redirect_signature_ok,
+                 response_binding)
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +74,7 @@ def login_redirect(request, koppeling: SamlKoppeling, urls: SpUrls, next_url: st
         extra["attribute_consuming_service_index"] = str(koppeling.attribute_consuming_service_index)
     request_id, info = client.prepare_for_authenticate(
         entityid=idp_entity_id(client), binding=BINDING_HTTP_REDIRECT, sign=True, sigalg=SIGN_ALG,
-        digest_alg=DIGEST_ALG, **extra)
+        digest_alg=DIGEST_ALG, response_binding=response_binding(koppeling), **extra)
     response = HttpResponseRedirect(dict(info["headers"])["Location"])
     value = json.dumps({"id": request_id, "k": koppeling.pk, "next": next_url})
     secure = request.is_secure()
@@ -144,6 +146,13 @@ def _parse(client, koppeling: SamlKoppeling, saml_response: str, outstanding: di
 def consume(request, koppeling: SamlKoppeling, urls: SpUrls) -> tuple[Assertion, str]:
     """Verify the posted Response; the assertion and the `next` URL of the login, or SamlLoginError."""
     saml_response = request.POST.get("SAMLResponse", "")
+    artifact = request.GET.get("SAMLart") or request.POST.get("SAMLart", "")
+    if artifact and koppeling.artifact_binding:
+        saml_response = resolve_artifact(koppeling, urls, artifact)  # None: unknown, used or broken artifact
+        if saml_response is None:
+            raise refuse(koppeling, "artifact")
+    elif artifact or koppeling.artifact_binding:
+        raise refuse(koppeling, "binding")  # only the binding the connection asked for
     if not saml_response:
         raise refuse(koppeling, "no_response")
     outstanding, next_url = _outstanding(request, koppeling)

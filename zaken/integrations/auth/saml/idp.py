@@ -18,25 +18,25 @@ import threading
 import urllib.request
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
-from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, element_to_extension_element, saml, samlp
+from saml2 import BINDING_HTTP_ARTIFACT, BINDING_HTTP_POST, BINDING_HTTP_REDIRECT, BINDING_SOAP, saml, samlp
 from saml2.config import IdPConfig
 from saml2.metadata import create_metadata_string
 from saml2.s_utils import rndstr
 from saml2.saml import NAME_FORMAT_URI, NAMEID_FORMAT_UNSPECIFIED
-from saml2.server import Server
 from saml2.sigver import get_xmlsec_binary
 
 from zaken.identity import (DIGID, DIGID_AUTHN_CONTEXT, DIGID_LEVELS, EHERKENNING_AUTHN_CONTEXT,
                             EHERKENNING_LEVELS)
 
 from .certs import self_signed
+from .idp_artifact import ArtifactStore, soap_artifact_response
+from .idp_assertion import IdpServer, eherkenning_statement
 from .idp_pages import AUTOPOST_JS, login_page, page, post_page, redirect, reply
 
 SIGN_ALG = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
 DIGEST_ALG = "http://www.w3.org/2001/04/xmlenc#sha256"
-EH = "urn:etoegang:core:"
 ServiceIds = Callable[[str, str | None], str]
 
 
@@ -52,38 +52,6 @@ def default_service_id(sp_entity_id: str, index: str | None) -> str:
     return f"urn:etoegang:DV:00000001000000000000:services:{index or '1'}"
 
 
-class _Server(Server):
-    """pysaml2 builds attribute values as text; eHerkenning puts a NameID inside some. Swap ours in."""
-
-    statement: saml.AttributeStatement | None = None
-    session_index: str = ""
-    audience: str | None = None  # tests: an assertion meant for another SP
-
-    def setup_assertion(self, *args, **kwargs):
-        assertion = super().setup_assertion(*args, **kwargs)
-        if isinstance(assertion, saml.Assertion):
-            if self.statement is not None:
-                assertion.attribute_statement = [self.statement]
-            if self.audience and assertion.conditions:
-                for restriction in assertion.conditions.audience_restriction:
-                    for audience in restriction.audience:
-                        audience.text = self.audience
-            if assertion.authn_statement:
-                self.session_index = assertion.authn_statement[0].session_index
-        return assertion
-
-
-def _nameid_value(qualifier: str, value: str) -> saml.AttributeValue:
-    nameid = saml.NameID(name_qualifier=qualifier, text=value)
-    return saml.AttributeValue(extension_elements=[element_to_extension_element(nameid)])
-
-
-def _attribute(name: str, values: list) -> saml.Attribute:
-    return saml.Attribute(name=name, name_format=NAME_FORMAT_URI,
-                          attribute_value=[v if isinstance(v, saml.AttributeValue) else saml.AttributeValue(text=v)
-                                           for v in values])
-
-
 class IdpApp:
     def __init__(self, means: str, mount: str, *, key_dir: Path | str | None = None, base_url: str = "",
                  sp_metadata: Callable[[str], str | None] = fetch_metadata,
@@ -95,6 +63,7 @@ class IdpApp:
         self.service_id = service_id
         self.key_file, self.cert_file = self._keys(Path(key_dir) if key_dir else None)
         self.sessions: dict[str, tuple[str, str]] = {}  # session index -> (SP entity id, NameID xml)
+        self.artifacts = ArtifactStore()
         self._lock = threading.Lock()
 
     # --- configuration ----------------------------------------------------------------------------
@@ -122,7 +91,7 @@ class IdpApp:
     def entity_id(self, environ: dict | None) -> str:
         return self.url(environ, "metadata/")
 
-    def server(self, environ: dict | None, sp_entity_id: str | None = None) -> _Server:
+    def server(self, environ: dict | None, sp_entity_id: str | None = None) -> IdpServer:
         conf = {
             "entityid": self.entity_id(environ),
             "xmlsec_binary": get_xmlsec_binary(["/usr/bin"]),
@@ -136,6 +105,7 @@ class IdpApp:
                 "endpoints": {
                     "single_sign_on_service": [(self.url(environ, "sso/"), BINDING_HTTP_REDIRECT)],
                     "single_logout_service": [(self.url(environ, "slo/"), BINDING_HTTP_REDIRECT)],
+                    "artifact_resolution_service": [(self.url(environ, "ars/"), BINDING_SOAP, 0)],
                 },
                 "want_authn_requests_signed": True,
                 "name_id_format": [NAMEID_FORMAT_UNSPECIFIED],
@@ -149,7 +119,7 @@ class IdpApp:
             conf["metadata"] = {"inline": [xml]}
         config = IdPConfig()
         config.load(conf)
-        return _Server(config=config)
+        return IdpServer(config=config)
 
     def metadata(self, environ: dict | None = None) -> str:
         server = self.server(environ)
@@ -188,6 +158,18 @@ class IdpApp:
         encoded = base64.b64encode(str(response).encode()).decode()
         return acs, encoded, query.get("RelayState", "")
 
+    def artifact_redirect(self, environ: dict | None, query: dict[str, str], *, subject: dict | None,
+                          **overrides) -> str:
+        """HTTP-Artifact binding: the browser goes to the ACS with an artifact for the Response."""
+        acs, encoded, relay = self.authn_response(environ, query, subject=subject, **overrides)
+        artifact = self.artifacts.put(self.entity_id(environ), base64.b64decode(encoded).decode())
+        return f"{acs}?{urlencode({'SAMLart': artifact, 'RelayState': relay} if relay else {'SAMLart': artifact})}"
+
+    def resolve(self, environ: dict | None, soap: bytes) -> str:
+        """The ArtifactResolutionService: the SOAP ArtifactResponse for an ArtifactResolve."""
+        resolve = self.server(environ).parse_artifact_resolve(soap.decode())
+        return soap_artifact_response(self.entity_id(environ), resolve.id, self.artifacts.take(resolve.artifact.text))
+
     def _assertion_response(self, server, message, subject: dict, acs: str, reply_to: str, audience: str):
         refs = DIGID_AUTHN_CONTEXT if self.means == DIGID else EHERKENNING_AUTHN_CONTEXT
         if self.means == DIGID:
@@ -196,17 +178,8 @@ class IdpApp:
         else:
             pseudonym = subject.get("acting_subject") or rndstr(32)
             name_id = saml.NameID(format=NAMEID_FORMAT_UNSPECIFIED, text=pseudonym)
-            values = [_attribute(EH + "ServiceID", [self.service_id(message.issuer.text,
-                                                                     message.attribute_consuming_service_index)]),
-                      _attribute(EH + "LegalSubjectID",
-                                 [_nameid_value("urn:etoegang:1.9:EntityConcernedID:KvKnr", subject["kvk"])]),
-                      _attribute(EH + "ActingSubjectID",
-                                 [_nameid_value("urn:etoegang:1.9:EntityConcernedID:Pseudo", pseudonym)])]
-            if subject.get("vestiging"):
-                values.append(_attribute("urn:etoegang:1.9:ServiceRestriction:Vestigingsnr", [subject["vestiging"]]))
-            for name, value in subject.get("restrictions", {}).items():
-                values.append(_attribute(name, [value]))
-            server.statement = saml.AttributeStatement(attribute=values)
+            service = self.service_id(message.issuer.text, message.attribute_consuming_service_index)
+            server.statement = eherkenning_statement(subject, pseudonym, service)
         response = server.create_authn_response(
             {}, reply_to, acs, audience, name_id=name_id, sign_response=True, sign_assertion=True,
             sign_alg=SIGN_ALG, digest_alg=DIGEST_ALG, session_not_on_or_after=None,
@@ -263,6 +236,9 @@ class IdpApp:
                 return reply(start_response, "200 OK", "text/html", login_page(self.means, self.mount, query))
             if route == "sso/" and method == "POST":
                 return self._login_post(environ, start_response)
+            if route == "ars/" and method == "POST":
+                size = int(environ.get("CONTENT_LENGTH") or 0)
+                return reply(start_response, "200 OK", "text/xml", self.resolve(environ, environ["wsgi.input"].read(size)))
             if route == "slo/" and "SAMLRequest" in query:
                 return redirect(start_response, self.logout_answer(environ, query))
             if route == "slo/" and "SAMLResponse" in query:
@@ -283,6 +259,9 @@ class IdpApp:
                        {"kvk": form.get("kvk", "").strip(), "vestiging": form.get("vestiging", "").strip(),
                         "acting_subject": _pseudonym(form.get("kvk", ""), form.get("medewerker", "")),
                         "level": level})
+        _server, message = self.parse_request(environ, query)
+        if message.protocol_binding == BINDING_HTTP_ARTIFACT:
+            return redirect(start_response, self.artifact_redirect(environ, query, subject=subject))
         acs, encoded, relay = self.authn_response(environ, query, subject=subject)
         return reply(start_response, "200 OK", "text/html", post_page(self.mount, acs, encoded, relay))
 

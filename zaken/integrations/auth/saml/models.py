@@ -27,6 +27,11 @@ class SamlKoppeling(models.Model):
     sp_sleutel = models.TextField(_("privésleutel (PEM)"),
                                   help_text=_("Wordt na opslaan nooit meer getoond."))
     idp_metadata = models.TextField(_("metadata van DigiD of de makelaar (XML)"))
+    artifact_binding = models.BooleanField(
+        _("antwoord via HTTP-Artifact"), default=False,
+        help_text=_("Aan: DigiD of de makelaar stuurt een artefact, dat de gemeente via SOAP (met het certificaat "
+                    "hierboven als TLS-clientcertificaat) inwisselt; zo werkt DigiD. Uit: het antwoord wordt "
+                    "gepost (HTTP-POST)."))
     minimum_niveau = models.CharField(
         _("minimaal betrouwbaarheidsniveau"), max_length=20, choices=NIVEAUS,
         help_text=_("Dit niveau vraagt de gemeente minimaal; een product kan een hoger niveau eisen."))

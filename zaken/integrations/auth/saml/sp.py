@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
-from saml2 import BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
+from saml2 import BINDING_HTTP_ARTIFACT, BINDING_HTTP_POST, BINDING_HTTP_REDIRECT
 from saml2.client import Saml2Client
 from saml2.config import SPConfig
 from saml2.metadata import entity_descriptor, sign_entity_descriptor
@@ -30,6 +30,10 @@ class SpUrls:
     acs: str
     slo: str
     metadata: str
+
+
+def response_binding(koppeling: SamlKoppeling) -> str:
+    return BINDING_HTTP_ARTIFACT if koppeling.artifact_binding else BINDING_HTTP_POST
 
 
 def authn_context_map(means: str) -> dict[str, str]:
@@ -53,13 +57,16 @@ def sp_config(koppeling: SamlKoppeling, urls: SpUrls) -> SPConfig:
         "encryption_keypairs": [{"key_file": key_file, "cert_file": cert_file}],
         "metadata": {"inline": [koppeling.idp_metadata]},
         "accepted_time_diff": settings.SAML_CLOCK_SKEW_SECONDS,
+        # Artifact resolution goes over TLS with our certificate as client certificate; check the IdP's.
+        "verify_ssl_cert": True,
+        "http_client_timeout": 10,
         "allow_unknown_attributes": True,
         "signing_algorithm": SIGN_ALG,
         "digest_algorithm": DIGEST_ALG,
         "service": {"sp": {
             "name": koppeling.gemeente.naam,
             "endpoints": {
-                "assertion_consumer_service": [(urls.acs, BINDING_HTTP_POST)],
+                "assertion_consumer_service": [(urls.acs, BINDING_HTTP_POST), (urls.acs, BINDING_HTTP_ARTIFACT)],
                 "single_logout_service": [(urls.slo, BINDING_HTTP_REDIRECT)],
             },
             "authn_requests_signed": True,
