@@ -1,6 +1,8 @@
 """HTTP-Artifact binding, as DigiD answers: an artifact in the browser, the Response fetched over SOAP."""
 
 import logging
+import os
+from types import SimpleNamespace
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -22,11 +24,12 @@ class _Answer:
 
 @pytest.fixture
 def soap_to_idp(monkeypatch, idps):
-    """pysaml2's SOAP call to the ArtifactResolutionService reaches the in-process IdP; the calls are kept."""
-    calls = []
+    """pysaml2's SOAP calls reach the in-process IdP; each call's URL and TLS arguments are kept."""
+    calls = SimpleNamespace(urls=[], tls=[])
 
     def send(self, url, method="GET", **kwargs):
-        calls.append(url)
+        calls.urls.append(url)
+        calls.tls.append(dict(self.request_args))
         app = idps[urlsplit(url).path.split("/")[1]]
         status, _headers, body = call(app, method, url, raw=kwargs.get("data", "").encode())
         return _Answer(status, body)
@@ -48,7 +51,10 @@ def test_digid_login_over_http_artifact(client, koppeling, idps, soap_to_idp):
     assert back.path == "/den-haag/inloggen/digid/acs/" and "SAMLart=" in back.query
     answer = client.get(f"{back.path}?{back.query}")
     assert answer.status_code == 302 and answer["Location"] == "/den-haag/mijn-zaken/"
-    assert soap_to_idp == [f"{IDP_BASE}/digid/idp/ars/"]
+    assert soap_to_idp.urls == [f"{IDP_BASE}/digid/idp/ars/"]
+    # Over TLS: the IdP's certificate checked, ours presented as client certificate.
+    tls = soap_to_idp.tls[0]
+    assert tls["verify"] is True and all(os.path.exists(path) for path in tls["cert"])
     assert (client.session[SESSION_KEY]["bsn"], client.session[SESSION_KEY]["level"]) == (BSN, "midden")
 
 
@@ -70,7 +76,7 @@ def test_only_the_binding_the_connection_asked_for(client, koppeling, idps, soap
     back = urlsplit(location)
     with caplog.at_level(logging.WARNING):
         assert client.get(f"{back.path}?{back.query}").status_code == 403
-    assert "reason=binding " in caplog.text and soap_to_idp == []
+    assert "reason=binding " in caplog.text and soap_to_idp.urls == []
 
 
 def test_an_unreachable_idp_refuses_the_login(client, koppeling, idps, monkeypatch, caplog):
