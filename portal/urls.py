@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import auth, catalogue, tracker
+from .views import auth, auth_saml, catalogue, tracker
 
 tenant_patterns = [
     path("", catalogue.home, name="home"),
     path("inloggen/", auth.login_choose, name="login"),
     path("inloggen/<slug:means>/", auth.login_means, name="login_means"),
+    path("inloggen/<slug:means>/acs/", auth_saml.saml_acs, name="login_saml_acs"),
+    path("inloggen/<slug:means>/metadata/", auth_saml.saml_metadata, name="login_saml_metadata"),
+    path("inloggen/<slug:means>/slo/", auth_saml.saml_slo, name="login_saml_slo"),
     path("uitloggen/", auth.logout, name="logout"),
     path("aanvragen/<slug:product>/", catalogue.product_start, name="product_start"),
     path("aanvragen/<slug:product>/<slug:step>/", catalogue.product_start, name="product_step"),

@@ -225,6 +225,10 @@ RVIG_TESTSET_DIR = Path(os.environ.get("SAMENLOKET_RVIG_TESTSET_DIR", BASE_DIR /
 # banner, and SAMENLOKET_ALLOW_MOCKS=true lets `check --deploy` pass with the mock adapters.
 STAGING = False
 ALLOW_MOCK_ADAPTERS = env_bool("SAMENLOKET_ALLOW_MOCKS", False)
+# SAML (DigiD, eHerkenning; connections per municipality in the admin): the clock difference allowed
+# with the IdP for NotBefore/NotOnOrAfter, and where the connections' keys are written for xmlsec1.
+SAML_CLOCK_SKEW_SECONDS = int(os.environ.get("SAMENLOKET_SAML_CLOCK_SKEW_SECONDS", "60"))
+SAML_KEY_DIR = Path(os.environ.get("SAMENLOKET_SAML_KEY_DIR", VAR_DIR / "saml" / "keys"))
 # Test hooks for the "register is down" behaviour of the mocks.
 MOCK_UNAVAILABLE = set(env_list("SAMENLOKET_MOCK_UNAVAILABLE", ""))
 
@@ -278,6 +282,8 @@ LOGGING = {
     "loggers": {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "weasyprint.progress": {"level": "WARNING"},  # eight INFO lines per rendered letter
+        "saml2": {"level": "WARNING"},  # pysaml2 logs the NameID (a BSN) and whole messages below WARNING
+        "xmlschema": {"level": "WARNING"},  # pysaml2's schema loading says INFO on every start
     },
 }
 

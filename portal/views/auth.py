@@ -14,6 +14,7 @@ from zaken.integrations.registry import get_adapter
 
 from ..session import EXPIRED_KEY, auth_login, auth_logout
 from ..tenancy import tenant_reverse
+from .auth_saml import cookie_path, saml_logout_redirect, saml_urls
 
 MEANS = ("digid", "eherkenning")
 
@@ -51,7 +52,10 @@ def login_means(request, means: str):
     def _render(template, context):
         return render(request, template, context)
 
-    result = adapter.handle(request, render=_render, context={"next": next_url, "means": means})
+    # A SAML adapter needs the absolute URLs of our endpoints; a mock ignores them.
+    context = {"next": next_url, "means": means, "saml_urls": saml_urls(request, means),
+               "cookie_path": cookie_path(request)}
+    result = adapter.handle(request, render=_render, context=context)
     if isinstance(result, AuthContext):
         auth_login(request, result)
         if result.extra.get("brp_unavailable"):
@@ -65,8 +69,12 @@ def login_means(request, means: str):
 def logout(request):
     if request.method == "POST":
         relogin = safe_next(request, "")
+        auth = request.auth_context
         auth_logout(request)
         messages.success(request, _("U bent uitgelogd."))
+        single_logout = saml_logout_redirect(request, auth, relogin)
+        if single_logout is not None:  # the IdP ends its session too, then comes back to saml_slo
+            return single_logout
         if relogin:  # "log in again at a higher level" comes back to where it started
             return redirect(f"{tenant_reverse(request, 'login')}?{urlencode({'next': relogin})}")
         return redirect(tenant_reverse(request, "home"))

@@ -18,12 +18,12 @@ def test_deploy_check_refuses_mock_adapters():
         assert f"INTEGRATIONS['{kind}'] uses mock adapter" in str(exc.value)
 
 
-@override_settings(INTEGRATIONS={"digid": "digid-saml", "eherkenning": "eherkenning-mock", "brp": "brp-haalcentraal",
+@override_settings(INTEGRATIONS={"digid": "digid-onbekend", "eherkenning": "eherkenning-mock", "brp": "brp-haalcentraal",
                                  "bag": "bag-kadaster", "kvk": "kvk-basisprofiel"})
 def test_deploy_check_names_unknown_adapters():
     with pytest.raises(SystemCheckError) as exc:
         call_command("check", deploy=True, fail_level="ERROR")
-    assert "names unknown adapter 'digid-saml'" in str(exc.value)
+    assert "names unknown adapter 'digid-onbekend'" in str(exc.value)
 
 
 def test_plain_check_passes_with_mocks():

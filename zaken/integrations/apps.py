@@ -19,6 +19,7 @@ class IntegrationsConfig(AppConfig):
         # Importing the adapter modules registers them.
         from . import checks  # noqa: F401
         from .auth import digid_mock, eherkenning_mock  # noqa: F401
+        from .auth.saml import adapters as saml_adapters  # noqa: F401
         from .brp import client as brp_client  # noqa: F401
         from .bag import client as bag_client  # noqa: F401
         from .kvk import client as kvk_client  # noqa: F401

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .auth.saml.models import SamlGebruiktBericht, SamlKoppeling  # noqa: F401  (DigiD/eHerkenning per gemeente)
 from .payments.models import MockProviderBetaling  # noqa: F401  (the payment mock's ledger)
 
 
