@@ -9,6 +9,8 @@
 #   SAMENLOKET_VAR_DIR          media, static files, mock data      default var/serve
 #   WEB_CONCURRENCY, CELERY_CONCURRENCY  processes                  default 2 and 2
 #   MOCK_PORT                   the mock registers' port            default PORT+1
+#   SERVE_LOGIN                 saml: DigiD and eHerkenning over SAML against the local IdPs served
+#                               with the mock registers; mock: the one-page mocks   default saml
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -44,6 +46,13 @@ $PY manage.py collectstatic --noinput -v 0
 $PY manage.py mock_registers_build
 # Filed through the services with the mock registers in-process (the server below is not up yet).
 SAMENLOKET_MOCK_REGISTERS_INPROCESS=true $PY manage.py demo_data
+if [ "${SERVE_LOGIN:-saml}" = saml ]; then
+  # The production login path end to end: each municipality's SAML connection to the local IdPs.
+  $PY manage.py saml_demo_setup --base-url "http://127.0.0.1:$PORT" --idp-url "$SAMENLOKET_MOCK_REGISTERS_URL" -v 0
+  export SAMENLOKET_DIGID_ADAPTER=digid-saml SAMENLOKET_EHERKENNING_ADAPTER=eherkenning-saml
+  # Logout's form is redirected to the IdP's single logout; the CSP must allow that target.
+  export SAMENLOKET_CSP_FORM_ACTION="$SAMENLOKET_MOCK_REGISTERS_URL"
+fi
 
 pids=()
 stopping=0

@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/smoke/serve_journey.py [--url http://127.0.0.1:8000]
 
-DigiD mock login, the move form, the receipt that the Celery worker renders (the tracker is
+DigiD login (over SAML at the stack's local IdP, or the one-page mock with SERVE_LOGIN=mock), the move form, the receipt that the Celery worker renders (the tracker is
 reloaded until its PDF appears, then downloaded), and the tracker; a driving-licence renewal paid
 on the payment mock, its webhook and RDW order handled by the worker; on every page the
 "testomgeving" banner and axe-core. Then a civil servant's login to the back office. Prints one
@@ -53,18 +53,28 @@ def page_ok(page, label):
     page.screenshot(path=str(ARTIFACTS / f"serve-{label.replace(' ', '-')}.png"), full_page=True)
 
 
+def digid_login(page, bsn, level=""):
+    """From the login choice: the local SAML IdP's page when the stack logs in over SAML, else the mock's."""
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    page.wait_for_load_state()
+    saml = "/digid/idp/" in page.url
+    print(f"  login: {'SAML, local IdP' if saml else 'one-page mock'}", flush=True)
+    page.get_by_label("Burgerservicenummer").fill(bsn)
+    if level:
+        page.get_by_label(level if saml else f"DigiD {level.capitalize()}", exact=saml).check()
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+
+
 def journey(page):
     with step("home"):
         response = page.goto("/")
         check(response.ok, f"/ answered {response.status}")
         page_ok(page, "home")
 
-    with step("DigiD mock login"):
+    with step("DigiD login"):
         page.goto("/rotterdam/")
         page.get_by_role("link", name="Verhuismelding").click()
-        page.get_by_role("link", name="Inloggen met DigiD").click()
-        page.get_by_label("Burgerservicenummer").fill(BSN)
-        page.get_by_role("button", name="Inloggen", exact=True).click()
+        digid_login(page, BSN)
         page.wait_for_url("**/rotterdam/aanvragen/verhuizing/")
         page_ok(page, "verhuisformulier")
 
@@ -109,10 +119,7 @@ def journey(page):
     with step("rijbewijs: DigiD Substantieel, form, check page"):
         page.goto("/rotterdam/")
         page.get_by_role("link", name="Rijbewijs verlengen").click()
-        page.get_by_role("link", name="Inloggen met DigiD").click()
-        page.get_by_label("Burgerservicenummer").fill(RIJBEWIJS_BSN)
-        page.get_by_label("DigiD Substantieel").check()
-        page.get_by_role("button", name="Inloggen", exact=True).click()
+        digid_login(page, RIJBEWIJS_BSN, level="substantieel")
         page.wait_for_url("**/rotterdam/aanvragen/rijbewijs/")
         page_ok(page, "rijbewijsformulier")
         page.get_by_label("Stadswinkel Centrum").check()

@@ -1,4 +1,5 @@
 """The mock registers' WSGI app: a route table per register, JSON in and out, Foutbericht errors.
+It also serves the local SAML IdPs of the staging stack (`/digid/idp/`, `/eherkenning/idp/`).
 
 A route is (method, compiled path regex, handler); a handler gets a MockRequest and the regex's
 named groups and returns a MockResponse. Each register module (brp.py, bag.py, kvk.py, rdw.py)
@@ -44,8 +45,29 @@ def _dispatch(request: MockRequest) -> MockResponse:
     return foutbericht(request, 404, code="notFound", title="Opgevraagde resource bestaat niet.")
 
 
+_idps: dict = {}
+
+
+def _idp_app(path: str):
+    """The local SAML IdP (DigiD or eHerkenning) of a staging stack, mounted under /<means>/idp/.
+
+    Built on first use: its keys come from `saml_demo_setup`, its entity ids from MOCK_REGISTERS_URL.
+    """
+    prefix = next((p for p in ("/digid/idp/", "/eherkenning/idp/") if path.startswith(p)), None)
+    if prefix is None or not settings.MOCK_REGISTERS_URL:
+        return None
+    if not _idps:
+        from ..auth.saml.idp_mount import demo_idp_apps
+
+        _idps.update(demo_idp_apps(settings.MOCK_REGISTERS_URL))
+    return _idps[prefix]
+
+
 def application(environ, start_response):
     path = environ.get("PATH_INFO", "/")
+    idp = _idp_app(path)
+    if idp is not None:
+        return idp(environ, start_response)
     length = int(environ.get("CONTENT_LENGTH") or 0)
     request = MockRequest(
         method=environ["REQUEST_METHOD"], path=path, query=parse_qs(environ.get("QUERY_STRING", "")),
