@@ -176,23 +176,30 @@ def create_payment(request: MockRequest) -> MockResponse:
     return MockResponse(201, _payment_json(payment, account[0]), content_type=HAL)
 
 
-def get_payment(request: MockRequest, payment_id: str) -> MockResponse:
+def _payment_of_caller(request: MockRequest, payment_id: str):
+    """(account, payment) when the API key's account owns the payment, else the error answer (401/404)."""
     account = _account(request)
     if account is None:
         return _unauthorized()
     payment = _own_payment(payment_id, account[1])
     if payment is None:
         return _no_payment(payment_id)
+    return account, payment
+
+
+def get_payment(request: MockRequest, payment_id: str) -> MockResponse:
+    found = _payment_of_caller(request, payment_id)
+    if isinstance(found, MockResponse):
+        return found
+    account, payment = found
     return MockResponse(200, _payment_json(payment, account[0]), content_type=HAL)
 
 
 def list_refunds(request: MockRequest, payment_id: str) -> MockResponse:
-    account = _account(request)
-    if account is None:
-        return _unauthorized()
-    payment = _own_payment(payment_id, account[1])
-    if payment is None:
-        return _no_payment(payment_id)
+    found = _payment_of_caller(request, payment_id)
+    if isinstance(found, MockResponse):
+        return found
+    account, payment = found
     refunds = [_refund_json(payment, account[0])] if payment.refund_id else []
     return MockResponse(200, {
         "count": len(refunds), "_embedded": {"refunds": refunds},
@@ -202,12 +209,10 @@ def list_refunds(request: MockRequest, payment_id: str) -> MockResponse:
 
 
 def create_refund(request: MockRequest, payment_id: str) -> MockResponse:
-    account = _account(request)
-    if account is None:
-        return _unauthorized()
-    payment = _own_payment(payment_id, account[1])
-    if payment is None:
-        return _no_payment(payment_id)
+    found = _payment_of_caller(request, payment_id)
+    if isinstance(found, MockResponse):
+        return found
+    account, payment = found
     body = request.json()
     if not isinstance(body, dict):
         return fout(400, "Bad Request", "The request body is not a JSON object.")
