@@ -11,6 +11,8 @@ from zaken.integrations.auth.saml.certs import self_signed
 from zaken.integrations.auth.saml.idp import make_idp_app
 from zaken.integrations.auth.saml.models import SamlKoppeling
 
+from .conftest import assert_accessible, screenshot
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BSN = "999993653"
@@ -48,6 +50,7 @@ def test_digid_saml_journey_in_the_browser(page, live_server, demo, digid_idp, s
     page.goto("/den-haag/inloggen/?next=/den-haag/mijn-zaken/")
     page.get_by_role("link", name="Inloggen met DigiD").click()
     expect(page.get_by_role("heading", name="Lokale DigiD (testomgeving)")).to_be_visible()
+    assert_accessible(page, "lokale DigiD-IdP")
     page.get_by_label("Burgerservicenummer").fill(BSN)
     page.get_by_label("midden", exact=True).check()
     page.get_by_role("button", name="Inloggen").click()  # the IdP posts the signed Response back (autopost.js)
@@ -62,3 +65,15 @@ def test_digid_saml_journey_in_the_browser(page, live_server, demo, digid_idp, s
     page.wait_for_url("**/den-haag/")
     expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
     expect(page.get_by_text("Ingelogd als")).to_have_count(0)
+
+
+@pytest.mark.parametrize("gemeente", ["den-haag", "rotterdam", "hellevoetsluis"])
+def test_saml_error_page_in_every_theme(page, demo, settings, gemeente):
+    """A municipality without a DigiD connection: the error page says so, in its own look, and passes axe."""
+    settings.INTEGRATIONS = {**settings.INTEGRATIONS, "digid": "digid-saml"}
+    page.goto(f"/{gemeente}/inloggen/?next=/{gemeente}/mijn-zaken/")
+    page.get_by_role("link", name="Inloggen met DigiD").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text("is bij deze gemeente nog niet mogelijk")).to_be_visible()
+    assert_accessible(page, f"SAML-fout ({gemeente})")
+    screenshot(page, f"saml-fout-{gemeente}")

@@ -49,7 +49,7 @@ def _levels(levels, checked: str) -> str:
 
 def page(title: str, body: str) -> str:
     return (f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
-            f'<body><h1>{html.escape(title)}</h1>{body}</body></html>')
+            f'<body><main><h1>{html.escape(title)}</h1>{body}</main></body></html>')
 
 
 def reply(start_response, status: str, content_type: str, body: str):
