@@ -25,6 +25,13 @@ def load_reference(component):
         return json.load(fh)
 
 
+def load_rules(applies=None):
+    """The numbered VNG business rules (tests/zgw/vng/regels.json), optionally by applicability."""
+    with open(REFERENCE_DIR / "regels.json", encoding="utf-8") as fh:
+        rules = json.load(fh)["rules"]
+    return [r for r in rules if applies is None or r["applies"] == applies]
+
+
 def normalise(path):
     """Path parameter names are ours to choose: /zaken/{uuid} == /zaken/{zaak_uuid}."""
     return re.sub(r"\{[^}]+\}", "{}", path)

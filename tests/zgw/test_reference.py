@@ -1,12 +1,13 @@
 """The VNG reference data and the comparison helper that holds our schema to it."""
 
 import copy
+import re
 
 import pytest
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from tests.zgw.openapi_facts import extract
-from tests.zgw.reference import COMPONENTS, compare, load_reference
+from tests.zgw.reference import COMPONENTS, compare, load_reference, load_rules
 
 ERR = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/ValidatieFout"}}}
 FOUT = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Fout"}}}
@@ -190,6 +191,18 @@ def test_reference_data_names_its_source_and_has_error_schemas(component):
         for op in ops.values():
             for entry in op["responses"].values():
                 assert entry.get("schema") in (None, *data["schemas"])
+
+
+def test_rules_have_unique_keys_and_a_judgement():
+    rules = load_rules()
+    assert len({r["key"] for r in rules}) == len(rules)
+    for rule in rules:
+        assert re.fullmatch(r"(zrc|ztc|brc|drc)-\d{3}[a-z]?", rule["id"]), rule
+        assert rule["key"].startswith(rule["id"])
+        assert rule["applies"] in ("yes", "no", "unsure"), rule
+        assert rule["component"] in COMPONENTS and rule["summary"] and rule["why"]
+    applying = {r["id"] for r in load_rules(applies="yes")}
+    assert {"zrc-001", "zrc-006", "zrc-016", "brc-007", "ztc-009"} <= applying
 
 
 def _our_schema(client):
