@@ -70,19 +70,22 @@ def literals(path):
 
 
 def resolve(spec, schema):
-    """Follow $ref and merge allOf into one flat schema (top level only)."""
-    seen = 0
-    while "$ref" in schema and seen < 20:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = spec["components"]["schemas"][name]
-        seen += 1
+    """Follow $ref and merge allOf, oneOf and anyOf into one flat schema (top level only)."""
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     for key in ("oneOf", "anyOf"):
         if key in schema:
-            # drf-spectacular's choice fields: [XEnum, BlankEnum, NullEnum].
+            # drf-spectacular's choice fields: [XEnum, BlankEnum, NullEnum]; polymorphic
+            # objects: their properties, and the fields every variant requires.
             merged = {k: v for k, v in schema.items() if k != key}
-            values = []
-            for part in schema[key]:
-                part = resolve(spec, part)
+            values, parts = [], [resolve(spec, part) for part in schema[key]]
+            objects = [part for part in parts if "properties" in part]
+            if objects:
+                merged["properties"] = {}
+                for part in objects:
+                    merged["properties"].update(part["properties"])
+                merged["required"] = sorted(set.intersection(*(set(p.get("required", [])) for p in objects)))
+            for part in parts:
                 values += [v for v in part.get("enum", []) if v not in ("", None)]
                 if None in part.get("enum", []) or part.get("nullable"):
                     merged["nullable"] = True
@@ -94,16 +97,13 @@ def resolve(spec, schema):
             return merged
     if "allOf" in schema:
         merged = {"properties": {}, "required": []}
-        for part in schema["allOf"]:
+        for part in [*schema["allOf"], {k: v for k, v in schema.items() if k != "allOf"}]:
             part = resolve(spec, part)
             merged["properties"].update(part.get("properties", {}))
             merged["required"] += part.get("required", [])
             for key in ("type", "format", "enum", "nullable", "readOnly"):
                 if key in part:
                     merged[key] = part[key]
-        for key, value in schema.items():
-            if key != "allOf":
-                merged.setdefault(key, value)
         return merged
     return schema
 
@@ -133,7 +133,7 @@ def property_facts(spec, prop):
 def schema_facts(spec, schema):
     resolved = resolve(spec, schema)
     return {
-        "required": sorted(resolved.get("required", [])),
+        "required": sorted(set(resolved.get("required", []))),
         "properties": {
             name: property_facts(spec, prop)
             for name, prop in sorted(resolved.get("properties", {}).items())

@@ -124,6 +124,21 @@ def test_extract_keeps_only_the_exposed_resources_and_the_facts(reference):
     assert reference["schemas"]["ValidatieFout"]["required"] == ["detail", "invalidParams", "status", "title"]
 
 
+def test_extract_flattens_polymorphic_schemas_to_their_common_required_fields():
+    from tests.zgw.openapi_facts import schema_facts
+
+    spec = {"components": {"schemas": {
+        "Persoon": {"type": "object", "required": ["url", "bsn"],
+                    "properties": {"url": {"type": "string"}, "bsn": {"type": "string"}}},
+        "Medewerker": {"type": "object", "required": ["url"],
+                       "properties": {"url": {"type": "string"}, "id": {"type": "string"}}},
+    }}}
+    rol = {"oneOf": [{"$ref": "#/components/schemas/Persoon"}, {"$ref": "#/components/schemas/Medewerker"}]}
+    facts = schema_facts(spec, rol)
+    assert facts["required"] == ["url"]
+    assert set(facts["properties"]) == {"url", "bsn", "id"}
+
+
 def test_a_conforming_schema_has_no_differences(reference, ours):
     assert compare(ours, "zaken", reference=reference) == []
 
