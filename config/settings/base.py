@@ -348,8 +348,6 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "APPEND_COMPONENTS": {"securitySchemes": {"JWT-Claims": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}},
-    "SECURITY": [{"JWT-Claims": []}],
 }
 ZGW_API = {
     # A token's iat may be at most this old (seconds), with this much clock skew allowed.

@@ -3,6 +3,8 @@ value is a 400 ValidatieFout) and applied to the catalogus's dicts in memory."""
 
 from datetime import date
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
 STATUS = ["alles", "concept", "definitief"]
@@ -13,6 +15,20 @@ class CommaList(s.CharField):
 
     def to_internal_value(self, data):
         return [part for part in super().to_internal_value(data).split(",") if part]
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class UrlParam(s.CharField):
+    """A resource URL as identifier; ours are compared as given (Django's URLValidator refuses hosts
+    without a dot, such as a container's name)."""
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if not value.startswith(("http://", "https://")):
+            self.fail("invalid")
+        return value
+
+    default_error_messages = {"invalid": "Voer een geldige URL in."}
 
 
 def _status(item, value):
@@ -52,7 +68,7 @@ class CatalogusFilter(s.Serializer):
 
 
 class ZaakTypeFilter(s.Serializer):
-    catalogus = s.URLField(required=False)
+    catalogus = UrlParam(required=False)
     identificatie = s.CharField(required=False)
     trefwoorden = CommaList(required=False)
     status = s.ChoiceField(STATUS, required=False)
@@ -60,7 +76,7 @@ class ZaakTypeFilter(s.Serializer):
 
 
 class ZaaktypeDeelFilter(s.Serializer):
-    zaaktype = s.URLField(required=False)
+    zaaktype = UrlParam(required=False)
     zaaktypeIdentificatie = s.CharField(required=False)
     status = s.ChoiceField(STATUS, required=False)
     datumGeldigheid = s.DateField(required=False)
@@ -73,23 +89,23 @@ class RolTypeFilter(ZaaktypeDeelFilter):
 
 class ResultaatTypeFilter(s.Serializer):
     # The spec spells these two in snake_case for this list only.
-    zaaktype = s.URLField(required=False)
+    zaaktype = UrlParam(required=False)
     zaaktype_identificatie = s.CharField(required=False)
     status = s.ChoiceField(STATUS, required=False)
     datum_geldigheid = s.DateField(required=False)
 
 
 class InformatieObjectTypeFilter(s.Serializer):
-    catalogus = s.URLField(required=False)
+    catalogus = UrlParam(required=False)
     status = s.ChoiceField(STATUS, required=False)
     datumGeldigheid = s.DateField(required=False)
     omschrijving = s.CharField(required=False)
 
 
 class BesluitTypeFilter(s.Serializer):
-    catalogus = s.URLField(required=False)
-    zaaktypen = s.URLField(required=False)
-    informatieobjecttypen = s.URLField(required=False)
+    catalogus = UrlParam(required=False)
+    zaaktypen = UrlParam(required=False)
+    informatieobjecttypen = UrlParam(required=False)
     status = s.ChoiceField(STATUS, required=False)
     omschrijving = s.CharField(required=False)
     datumGeldigheid = s.DateField(required=False)

@@ -9,6 +9,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ..common.auth import HasScope
+from ..common.schema import error_responses
 from . import filters as f
 from . import serializers as ser
 from .catalogus import catalogus_voor
@@ -51,8 +52,10 @@ def catalogi_view(resource: str, serializer, filter_serializer, tag: str):
              "lookup_url_kwarg": "uuid"}
     cls = type(f"{serializer.__name__.removesuffix('Serializer')}ViewSet", (CatalogiViewSet,), attrs)
     return extend_schema_view(
-        list=extend_schema(tags=[tag], parameters=[filter_serializer], operation_id=f"{resource}_list"),
-        retrieve=extend_schema(tags=[tag], operation_id=f"{resource}_read"),
+        list=extend_schema(tags=[tag], parameters=[filter_serializer], operation_id=f"{resource}_list",
+                           responses={200: serializer(many=True), **error_responses(400, 401, 403, 404)}),
+        retrieve=extend_schema(tags=[tag], operation_id=f"{resource}_read",
+                               responses={200: serializer, **error_responses(401, 403, 404)}),
     )(cls)
 
 
