@@ -22,6 +22,12 @@ def test_not_found_is_a_fout(client, applicatie):
     assert body["instance"].startswith("urn:uuid:")
 
 
+def test_every_response_names_the_api_version(client, applicatie):
+    applicatie()
+    assert client.get("/api/catalogi/v1/zaaktypen", **auth("zac"))["API-version"] == "1.3.1"
+    assert client.get("/api/catalogi/v1/zaaktypen")["API-version"] == "1.3.1"  # a 401 too
+
+
 def test_forbidden_is_a_fout(client, applicatie):
     applicatie(scopes=["catalogi.schrijven"])
     body = client.get("/api/catalogi/v1/zaaktypen", **auth("zac")).json()

@@ -19,6 +19,7 @@ UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 class CatalogiViewSet(viewsets.GenericViewSet):
     component = "ztc"
+    api_version = "1.3.1"  # the Catalogi API version we follow, in every response's API-version header
     required_scopes = {"list": "catalogi.lezen", "retrieve": "catalogi.lezen"}
     permission_classes = [HasScope]
     lookup_field = "uuid"
@@ -41,6 +42,11 @@ class CatalogiViewSet(viewsets.GenericViewSet):
         if item is None:
             raise NotFound()
         return Response(self.get_serializer(item).data)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["API-version"] = self.api_version
+        return response
 
     def get_serializer_context(self):
         return {"request": self.request, "view": self}
