@@ -3,6 +3,7 @@ value is a 400 ValidatieFout) and applied to the catalogus's dicts in memory."""
 
 from datetime import date
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
@@ -28,7 +29,7 @@ class UrlParam(s.CharField):
             self.fail("invalid")
         return value
 
-    default_error_messages = {"invalid": "Voer een geldige URL in."}
+    default_error_messages = {"invalid": _("Voer een geldige URL in, bv. https://…/api/catalogi/v1/zaaktypen/<uuid>.")}
 
 
 def _status(item, value):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import jwt
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions, permissions
 
 from ..models import Applicatie, Autorisatie
@@ -61,28 +62,28 @@ class ZGWJWTAuthentication(authentication.BaseAuthentication):
         if not header:
             return None  # DRF answers 401 not_authenticated (see authenticate_header)
         if header[0].lower() != b"bearer" or len(header) != 2:
-            raise TokenRefused("Het Authorization-header moet 'Bearer <JWT>' zijn.")
+            raise TokenRefused(_("Het Authorization-header moet 'Bearer <JWT>' zijn."))
         token = header[1].decode("latin-1")
         try:
             unverified = jwt.decode(token, options={"verify_signature": False})
         except jwt.InvalidTokenError:
-            raise TokenRefused("Het JWT is ongeldig.") from None
+            raise TokenRefused(_("Het JWT is ongeldig.")) from None
         client_id = unverified.get("client_id") or unverified.get("iss")
         applicatie = (Applicatie.objects.select_related("gemeente").prefetch_related("autorisaties")
                       .filter(client_id=client_id, actief=True, gemeente__actief=True).first()
                       if isinstance(client_id, str) else None)
         if applicatie is None:
-            raise TokenRefused("Onbekende client_id.")
+            raise TokenRefused(_("Onbekende of inactieve client_id: de functioneel beheerder van de gemeente legt de applicatie vast."))
         leeway = api_setting("JWT_LEEWAY")
         try:
             claims = jwt.decode(token, applicatie.secret, algorithms=["HS256"], leeway=leeway,
                                 options={"require": ["iat"], "verify_aud": False})
         except jwt.ExpiredSignatureError:
-            raise TokenRefused("Het JWT is verlopen.") from None
+            raise TokenRefused(_("Het JWT is verlopen (exp): maak een nieuw JWT aan.")) from None
         except jwt.InvalidTokenError:
-            raise TokenRefused("De handtekening van het JWT klopt niet.") from None
+            raise TokenRefused(_("De handtekening van het JWT klopt niet: onderteken met HS256 en het geheim van de applicatie.")) from None
         if time.time() - float(claims["iat"]) > api_setting("JWT_MAX_AGE") + leeway:
-            raise TokenRefused("Het JWT is verlopen: iat is te oud.")
+            raise TokenRefused(_("Het JWT is te oud (iat): maak een nieuw JWT aan."))
         return ApiClient(applicatie, list(applicatie.autorisaties.all()), claims), token
 
     def authenticate_header(self, request):
