@@ -85,3 +85,15 @@ def test_other_municipality_gets_404_and_not_in_lists(client, applicatie):
     assert response.json()["code"] == "not_found"
     assert haag_zt not in [z["url"] for z in client.get(URL, **auth("zac-rotterdam")).json()["results"]]
     assert client.get(haag_zt, **auth("zac-den-haag")).status_code == 200
+
+
+def test_client_of_a_deactivated_municipality_is_refused(client, applicatie):
+    app = applicatie()
+    app.gemeente.actief = False
+    app.gemeente.save()
+    assert client.get(URL, **auth("zac")).status_code == 403
+
+
+def test_token_from_the_future_is_refused(client, applicatie):
+    applicatie()
+    assert client.get(URL, **auth("zac", iat=int(time.time()) + 3600)).status_code == 403
