@@ -11,6 +11,7 @@ handler404 = "portal.views.errors.not_found"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("behandelen/", include("zaken.backoffice.urls")),
+    path("api/", include("zaken.api.urls")),
     path("betalen/", include("zaken.integrations.payments.urls")),
     # Logos and other public files of municipalities; case documents are never served here.
     path("media/public/<path:path>", serve, {"document_root": settings.MEDIA_ROOT / "public"}),

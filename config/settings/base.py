@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "csp",
     "axes",
     # Before viewflow, so that the back office's overrides of viewflow templates and texts win.
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "zaken",
     "zaken.integrations",
     "portal",
+    "zaken.api",
     # Process packages (found below zaken/processes/): each registers its ProcessDefinition in
     # AppConfig.ready(), so adding a process touches no file outside its own package.
     *sorted(f"zaken.processes.{p.parent.name}" for p in (BASE_DIR / "zaken" / "processes").glob("*/apps.py")),
@@ -325,4 +328,31 @@ THEME_PACKAGES = {
     # Den Haag on top of the voorbeeld values, for tokens its package leaves out.
     "denhaag": {"class": "voorbeeld-theme denhaag-theme",
                 "css": ["nlds/voorbeeld/theme.css", "nlds/denhaag/theme.css"]},
+}
+
+# SECTION ZGW APIs (/api/, zaken.api): DRF with the ZGW JWT, Fout bodies and page-number pages.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["zaken.api.common.auth.ZGWJWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "zaken.api.common.pagination.ZGWPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "zaken.api.common.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Samenloket ZGW API's",
+    "DESCRIPTION": "API's voor Zaakgericht Werken (VNG) over de zaken van Samenloket; één schema voor alle componenten.",
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+ZGW_API = {
+    # A token's iat may be at most this old (seconds), with this much clock skew allowed.
+    "JWT_MAX_AGE": int(os.environ.get("SAMENLOKET_ZGW_JWT_MAX_AGE", "3600")),
+    "JWT_LEEWAY": 60,
+    # beginGeldigheid and versiedatum of every catalogue type (our zaaktypen have no versions yet).
+    "CATALOGUS_BEGIN_GELDIGHEID": os.environ.get("SAMENLOKET_ZGW_CATALOGUS_BEGIN", "2026-01-01"),
 }

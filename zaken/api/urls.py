@@ -1,0 +1,11 @@
+"""/api/: one component per path (/api/<component>/v1/), and our generated OpenAPI schema at /api/schema/."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+app_name = "api"
+
+urlpatterns = [
+    path("catalogi/v1/", include("zaken.api.catalogi.urls")),
+    path("schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
+]
