@@ -123,3 +123,13 @@ def test_the_admin_never_shows_the_auth_header_back_and_keeps_it_when_left_empty
                                                       "callback_url": "https://ontvanger.example/cb", "auth": ""})
     assert form.is_valid(), form.errors
     assert form.save().auth == "Bearer geheim-token"
+
+
+def test_the_admin_pages_open_and_the_change_page_hides_the_secret(gemeenten, abonneren, client, django_user_model):
+    abonnement = abonneren(gemeente=gemeenten[0], url="https://ontvanger.example/cb", auth="Bearer geheim-token")
+    zaak_maken(gemeenten[0])
+    client.force_login(django_user_model.objects.create_superuser("beheer", "beheer@example.nl", "x"))
+    for model in ("kanaal", "abonnement", "notificatie", "levering"):
+        assert client.get(f"/admin/notificaties/{model}/").status_code == 200
+    page = client.get(f"/admin/notificaties/abonnement/{abonnement.pk}/change/")
+    assert page.status_code == 200 and "geheim-token" not in page.content.decode()

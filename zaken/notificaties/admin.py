@@ -15,6 +15,7 @@ class KanaalAdmin(admin.ModelAdmin):
 
 
 class AbonnementForm(forms.ModelForm):
+    callback_url = forms.URLField(label=_("Callback-URL"), max_length=1000, assume_scheme="https")
     # The secret is written, never shown back: an empty field keeps the stored value.
     auth = forms.CharField(label=_("Autorisatieheader"), required=False, widget=forms.PasswordInput(render_value=False),
                            help_text=_("Bijvoorbeeld 'Bearer …'. Laat leeg om de opgeslagen waarde te houden."))
@@ -35,7 +36,6 @@ class AbonnementKanaalInline(admin.TabularInline):
 @admin.register(Abonnement)
 class AbonnementAdmin(admin.ModelAdmin):
     form = AbonnementForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["callback_url", "gemeente", "actief"]
     list_filter = ["gemeente", "actief"]
     inlines = [AbonnementKanaalInline]

@@ -89,8 +89,8 @@ def notificatie_verdelen(*, notificatie: Notificatie) -> list[Levering]:
             [Levering(notificatie=notificatie, abonnement_id=pk, volgende_poging=now)
              for pk in _abonnementen_voor(notificatie)], ignore_conflicts=True)
         Notificatie.objects.filter(pk=notificatie.pk, verdeeld_op__isnull=True).update(verdeeld_op=now)
-    return list(Levering.objects.filter(notificatie=notificatie, afgeleverd_op__isnull=True,
-                                        volgende_poging__lte=now))
+    return list(Levering.objects.filter(notificatie=notificatie, afgeleverd_op__isnull=True, volgende_poging__lte=now)
+                .select_related("notificatie", "abonnement"))
 
 
 def backoff(pogingen: int) -> timedelta:
