@@ -10,6 +10,8 @@ from django.utils.module_loading import import_string
 from viewflow.workflow.timers import fire_due_timers as viewflow_fire_due_timers
 
 from .concepten import DRAFT_DIR
+from .notificaties.tasks import notificaties_versturen
+from .queueing import send_after_commit
 from .registry import processes
 from .services import receipts_resend
 from .termijn_engine import lex_silencio_bewaken
@@ -34,6 +36,8 @@ def concepten_opruimen() -> int:
 def sweep() -> dict:
     result = {"timers": viewflow_fire_due_timers(), **verzoeken_bewaken(), "concepten": concepten_opruimen(),
               "van_rechtswege": lex_silencio_bewaken(), "ontvangstbevestigingen": receipts_resend()}
+    # ZGW notifications that are due go to a worker of their own: slow subscribers never hold up this sweep.
+    send_after_commit(notificaties_versturen)
     # Work of other layers (payments expiring, say) named in settings: the core imports none of them.
     for name, path in settings.PERIODIC_STEPS.items():
         result[name] = import_string(path)()

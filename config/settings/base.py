@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "viewflow",
     "viewflow.workflow",
     "zaken",
+    "zaken.notificaties",
     "zaken.integrations",
     "portal",
     "zaken.api",
@@ -258,6 +259,12 @@ PERIODIC_STEPS = {"betalingen_verlopen": "zaken.integrations.payments.services.b
 BETALING_GELDIG_MINUTEN = int(os.environ.get("SAMENLOKET_BETALING_GELDIG_MINUTEN", "30"))
 
 # SECTION celery
+# ZGW APIs: the base of every resource URL (messages name resources by it) and the time-out of a
+# notification's POST to a subscriber (connect, read) in seconds.
+ZGW_API_BASE_URL = os.environ.get("ZGW_API_BASE_URL", "http://127.0.0.1:8000/api")
+ZGW_NOTIFICATIES_TIMEOUT = (float(os.environ.get("ZGW_NOTIFICATIES_CONNECT_TIMEOUT", "3")),
+                            float(os.environ.get("ZGW_NOTIFICATIES_READ_TIMEOUT", "10")))
+
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 # Without a broker, tasks run in-process (the embedded default).
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -98,6 +98,7 @@ class Zaak(models.Model):
 class Status(models.Model):
     """One step in a case's history. Written only by zaken.services.status_record."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="statussen")
     statustype = models.ForeignKey(StatusType, on_delete=models.PROTECT, related_name="+")
     datum_status_gezet = models.DateTimeField(_("datum status gezet"))
@@ -128,6 +129,7 @@ class Rol(models.Model):
         VESTIGING = "vestiging", _("vestiging")
         MEDEWERKER = "medewerker", _("medewerker")
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="rollen")
     roltype = models.CharField(max_length=20, choices=RolType.choices)
     betrokkene_type = models.CharField(max_length=30, choices=BetrokkeneType.choices)
@@ -190,6 +192,7 @@ class Document(models.Model):
 class Besluit(models.Model):
     """A decision (ZGW Besluiten API): `toelichting` is its motivation (Awb 3:46), `grondslag` its basis (3:47)."""
 
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="besluiten")
     # Per municipality and year, like the case numbers: BESLUIT-2026-0000042 (blank on besluiten from before it).
     identificatie = models.CharField(_("identificatie"), max_length=40, blank=True)
@@ -210,6 +213,7 @@ class Besluit(models.Model):
 
 
 class Resultaat(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     zaak = models.OneToOneField(Zaak, on_delete=models.CASCADE, related_name="resultaat")
     omschrijving = models.CharField(max_length=100)
     toelichting = models.TextField(blank=True)
