@@ -24,6 +24,11 @@ class Actor:
         return cls(kind="medewerker", label=user.get_full_name() or user.get_username(), user=user)
 
     @classmethod
+    def api(cls, client) -> Actor:
+        """An API client (zaken.api ApiClient): logged like a civil servant, under its own kind."""
+        return cls(kind="applicatie", label=f"{client.applicatie.label} ({client})")
+
+    @classmethod
     def from_auth(cls, auth: AuthContext) -> Actor:
         if auth.is_eherkenning:
             who = auth.display_name or auth.acting_subject

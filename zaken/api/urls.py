@@ -7,5 +7,6 @@ app_name = "api"
 
 urlpatterns = [
     path("catalogi/v1/", include("zaken.api.catalogi.urls")),
+    path("zaken/v1/", include("zaken.api.zaken.urls")),
     path("schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
 ]

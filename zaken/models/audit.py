@@ -21,6 +21,7 @@ class AuditLog(models.Model):
         SYSTEEM = "systeem", _("processtap")
         BURGER = "burger", _("burger")
         BEDRIJF = "bedrijf", _("bedrijf")
+        APPLICATIE = "applicatie", _("API-applicatie")
 
     class Operation(models.TextChoices):
         READ = "read", _("inzien")
