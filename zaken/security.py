@@ -36,15 +36,18 @@ def client_ip(request) -> str | None:
 
 
 class AllowedMethodsMiddleware:
-    """405 for every method the site has no use for (no API: PUT, PATCH, DELETE, TRACE, ...)."""
+    """405 for every method the site has no use for (PUT, PATCH, DELETE, TRACE, ...); the ZGW APIs under
+    /api/ also take PUT, PATCH and DELETE."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.allowed = [m.upper() for m in settings.HTTP_ALLOWED_METHODS]
+        self.allowed_api = [m.upper() for m in settings.HTTP_ALLOWED_METHODS_API]
 
     def __call__(self, request):
-        if request.method not in self.allowed:
-            return HttpResponseNotAllowed(self.allowed)
+        allowed = self.allowed_api if request.path_info.startswith("/api/") else self.allowed
+        if request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
         return self.get_response(request)
 
 

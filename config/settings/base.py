@@ -306,6 +306,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # SECTION security headers
 # Only the methods a page uses; anything else (PUT, PATCH, DELETE, ...) gets 405 everywhere.
 HTTP_ALLOWED_METHODS = ["GET", "HEAD", "POST"]
+# The ZGW APIs under /api/ also update and delete (PUT, PATCH, DELETE), as the standard defines them.
+HTTP_ALLOWED_METHODS_API = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
 # No 'unsafe-inline': scripts and styles come from our static files; the few inline tags in templates
 # we own carry the request's nonce.
 CONTENT_SECURITY_POLICY = {

@@ -66,3 +66,16 @@ def test_pages(client, applicatie, monkeypatch):
     assert second["previous"] and second["results"][0]["url"] not in [r["url"] for r in first["results"]]
     beyond = client.get("/api/catalogi/v1/statustypen?page=999", **auth("zac"))
     assert beyond.status_code == 404 and beyond.json()["code"] == "not_found"
+
+
+def test_put_patch_delete_reach_the_api_only(client, applicatie):
+    """The site refuses PUT/PATCH/DELETE at the middleware; under /api/ DRF answers with a Fout instead."""
+    applicatie()
+    for method in ("put", "patch", "delete"):
+        site = getattr(client, method)("/den-haag/")
+        assert site.status_code == 405 and "PUT" not in site["Allow"]
+        api = getattr(client, method)("/api/catalogi/v1/zaaktypen", {}, content_type="application/json",
+                                      **auth("zac"))
+        assert api.status_code == 405
+        assert api.json()["code"] == "method_not_allowed"
+    assert client.generic("TRACE", "/api/catalogi/v1/zaaktypen").status_code == 405
