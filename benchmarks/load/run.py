@@ -11,7 +11,8 @@ A bare Django hello world (hello.py) runs beside it with the same gunicorn setti
 It logs in over HTTP as a citizen (DigiD mock) and a civil servant of the manifest, checks that
 every page answers 200 to them, then measures each page with wrk after a warm-up, and runs the
 move journey (journey.py). It stops everything it started, also on Ctrl-C. See README.md.
-The parts live beside this file: run_stack.py (serving), run_pages.py (logins and wrk), run_journeys.py.
+The parts live beside this file: run_stack.py (serving), run_pages.py (logins and wrk), run_api.py (the ZGW
+APIs with a JWT client: GET pages and the rate of POST zaken), run_journeys.py.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import report  # noqa: E402
 from run_journeys import run_journeys  # noqa: E402
+from run_api import api_login, api_pages, measure_post, post_body  # noqa: E402
 from run_pages import WRK, citizen_login, measure, medewerker_login, pages  # noqa: E402
 from run_stack import Stack, collectstatic, commit_of, environment, manage, serve  # noqa: E402
 
@@ -68,11 +70,17 @@ def benchmark(args) -> dict:
         _, burger = citizen_login(base, manifest)
         todo = [{"page": "hello world", "path": "/", "login": None, "base": hello}]
         todo += [{**p, "base": base} for p in pages(manifest, burger, medewerker_login(base, manifest))]
+        try:
+            api, rsin = api_login(app_dir, env, base, manifest)
+            todo += [{**p, "base": base} for p in api_pages(api)]
+        except RuntimeError as error:  # a checkout from before the ZGW APIs: measure the rest
+            print(f"load benchmark: no ZGW API measurements ({str(error).splitlines()[-1]})", flush=True)
+            api = None
         if args.pages:
             todo = [p for p in todo if p["page"] == "hello world" or re.search(args.pages, p["page"])]
         # A fresh login per measurement: a long run outlasts the sessions' inactivity limits.
         logins = {None: lambda: None, "citizen": lambda: citizen_login(base, manifest)[0],
-                  "staff": lambda: medewerker_login(base, manifest)}
+                  "staff": lambda: medewerker_login(base, manifest), "api": lambda: api or api_missing()}
         for conns in args.connections:
             for p in todo:
                 try:
@@ -81,12 +89,20 @@ def benchmark(args) -> dict:
                     results["pages"].append({"page": p["page"], "path": p["path"], "conns": conns, "error": str(error)})
                     continue
                 results["pages"].append(measure(p["base"], p["page"], p["path"], browser, conns, args, stack))
+            if api and args.api_post_zaaktype and (not args.pages or re.search(args.pages, "ZGW POST zaken")):
+                body = post_body(api, rsin, args.api_post_zaaktype)
+                results["pages"].append(measure_post(base, api, body, conns, args, stack, log_dir, app_dir, env,
+                                                     manifest))
         if args.journey_users:
             results["journeys"] = run_journeys(base, args, app_dir, env, var_dir)
     finally:
         stack.stop()
     results["meta"]["loadavg_after"] = os.getloadavg()
     return results
+
+
+def api_missing():
+    raise RuntimeError("no API client in this checkout")
 
 
 def int_list(text: str) -> list[int]:
@@ -102,6 +118,8 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=float, default=3, help="seconds of untimed load before each measurement")
     parser.add_argument("--connections", type=int_list, default=[1, 16])
     parser.add_argument("--pages", default="", help="only pages whose label matches this regex (hello world stays)")
+    parser.add_argument("--api-post-zaaktype", default="",
+                        help="measure POST /api/zaken/v1/zaken with this zaaktype identificatie ('' to skip)")
     parser.add_argument("--journey-users", type=int_list, default=[1, 16], help="'' for no journey")
     parser.add_argument("--journey-duration", type=float, default=30)
     parser.add_argument("--keep-cases", action="store_true", help="leave the journey's cases in the database")

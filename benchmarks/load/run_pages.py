@@ -81,12 +81,26 @@ def preflight(base: str, path: str, browser: journey.Browser | None) -> str:
     return ""
 
 
-def wrk(url: str, conns: int, seconds: float, cookie: str) -> dict:
+def wrk_command(url: str, conns: int, seconds: float, headers: list[str], script: Path = LUA) -> list[str]:
     cmd = [WRK, "-t", str(min(conns, 2)), "-c", str(conns), "-d", f"{max(1, round(seconds))}s", "--timeout", "30s",
-           "--latency", "-s", str(LUA), "-H", "Accept-Language: nl"]
-    if cookie:
-        cmd += ["-H", f"Cookie: {cookie}"]
-    done = subprocess.run([*cmd, url], capture_output=True, text=True, timeout=seconds + 60)
+           "--latency", "-s", str(script), "-H", "Accept-Language: nl"]
+    for header in headers:
+        cmd += ["-H", header]
+    return [*cmd, url]
+
+
+def wrk_headers(browser) -> list[str]:
+    """A logged-in browser's cookie, or an API client's Authorization (run_api.ApiClient)."""
+    if browser is None:
+        return []
+    if hasattr(browser, "wrk_headers"):
+        return browser.wrk_headers()
+    return [f"Cookie: {browser.cookie_header()}"]
+
+
+def wrk(url: str, conns: int, seconds: float, headers: list[str]) -> dict:
+    done = subprocess.run(wrk_command(url, conns, seconds, headers), capture_output=True, text=True,
+                          timeout=seconds + 60)
     if done.returncode:
         raise report.WrkOutputError(f"wrk exit {done.returncode}: {(done.stderr or done.stdout)[-500:]}")
     return report.parse_wrk(done.stdout)
@@ -94,13 +108,13 @@ def wrk(url: str, conns: int, seconds: float, cookie: str) -> dict:
 
 def measure(base: str, label: str, path: str, browser, conns: int, args, stack: Stack) -> dict:
     row = {"page": label, "path": path, "conns": conns}
-    cookie = browser.cookie_header() if browser else ""
+    headers = wrk_headers(browser)
     problem = preflight(base, path, browser)
     if problem:
         return {**row, "error": problem}
     try:
-        wrk(base + path, conns, args.warmup, cookie)
-        row.update(wrk(base + path, conns, args.duration, cookie))
+        wrk(base + path, conns, args.warmup, headers)
+        row.update(wrk(base + path, conns, args.duration, headers))
     except (report.WrkOutputError, subprocess.TimeoutExpired) as error:
         row["error"] = str(error)
     stack.check()
