@@ -1,0 +1,4 @@
+"""/api/besluiten/v1/."""
+
+app_name = "besluiten"
+urlpatterns = []
