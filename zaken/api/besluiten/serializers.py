@@ -15,6 +15,7 @@ from rest_framework import serializers as s
 from zaken.models import Besluit
 from zaken.termijn_engine import bezwaartermijn_voor, termijn_config
 
+from ..catalogi.filters import UrlParam
 from ..documenten.scope import document_url
 from ..zaken.scope import zaak_url
 from .scope import besluit_url, besluittype_url
@@ -101,3 +102,21 @@ class BesluitInformatieObjectSerializer(s.Serializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_besluit(self, besluit: Besluit) -> str:
         return besluit_url(self.context["request"], besluit)
+
+
+class BesluitCreateSerializer(s.Serializer):
+    """The request body of POST /besluiten (the spec's writable fields; vervalreden follows vervaldatum)."""
+
+    identificatie = s.CharField(required=False, allow_blank=True, max_length=40)
+    verantwoordelijkeOrganisatie = s.RegexField(r"^\d{9}$", max_length=9)
+    besluittype = UrlParam(max_length=1000)
+    zaak = UrlParam(required=False, allow_blank=True, max_length=1000)
+    datum = s.DateField()
+    toelichting = s.CharField(required=False, allow_blank=True)
+    bestuursorgaan = s.CharField(required=False, allow_blank=True, max_length=200)
+    ingangsdatum = s.DateField()
+    vervaldatum = s.DateField(required=False, allow_null=True)
+    verzenddatum = s.DateField(required=False, allow_null=True)
+
+    class Meta:
+        ref_name = "BesluitRequest"

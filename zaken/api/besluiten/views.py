@@ -1,6 +1,7 @@
 """Besluiten API 1.0 (read): besluiten and besluitinformatieobjecten of the client's municipality.
 
-Writes answer 405 for now: a besluit is taken in the back office (zaken.documents.besluit.besluit_nemen).
+POST /besluiten records a besluit through the term engine (services.besluit_aanmaken); PUT, PATCH,
+DELETE and POST /besluitinformatieobjecten answer 405: a recorded besluit is changed only by the processes.
 """
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -12,7 +13,8 @@ from ..common.auth import HasScope
 from ..common.schema import error_responses
 from .filters import BesluitFilter, BesluitInformatieObjectFilter
 from .scope import COMPONENT, besluiten_voor
-from .serializers import BesluitInformatieObjectSerializer, BesluitSerializer
+from .serializers import BesluitCreateSerializer, BesluitInformatieObjectSerializer, BesluitSerializer
+from .services import besluit_aanmaken
 
 UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 API_VERSION = "1.0.2"
@@ -21,7 +23,7 @@ ERRORS = (401, 403, 406, 409, 410, 415, 429, 500)  # the error responses the spe
 
 class BesluitenViewSet(viewsets.GenericViewSet):
     component = COMPONENT
-    required_scopes = {"list": "besluiten.lezen", "retrieve": "besluiten.lezen"}
+    required_scopes = {"list": "besluiten.lezen", "retrieve": "besluiten.lezen", "create": "besluiten.aanmaken"}
     permission_classes = [HasScope]
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
@@ -46,6 +48,8 @@ class BesluitenViewSet(viewsets.GenericViewSet):
                        responses={200: BesluitSerializer(many=True), **error_responses(400, *ERRORS)}),
     retrieve=extend_schema(tags=["besluiten"], operation_id="besluit_read",
                            responses={200: BesluitSerializer, **error_responses(404, *ERRORS)}),
+    create=extend_schema(tags=["besluiten"], operation_id="besluit_create", request=BesluitCreateSerializer,
+                         responses={201: BesluitSerializer, **error_responses(400, *ERRORS)}),
 )
 class BesluitViewSet(BesluitenViewSet):
     serializer_class = BesluitSerializer
@@ -58,6 +62,13 @@ class BesluitViewSet(BesluitenViewSet):
         params.is_valid(raise_exception=True)
         page = self.paginate_queryset(params.apply(self.get_queryset(), request.user.gemeente.gemeentecode))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def create(self, request, *args, **kwargs):
+        data = BesluitCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        besluit = besluit_aanmaken(request=request, data=data.validated_data)
+        body = self.get_serializer(besluit).data
+        return Response(body, status=201, headers={"Location": body["url"]})
 
 
 @extend_schema_view(
