@@ -194,3 +194,9 @@ def test_versie_and_registratie_op(client, lezer, zaak_met_document):
 def test_trefwoorden_match_nothing(client, lezer, zaak_met_document):
     zaak_met_document()
     assert client.get(BASE, {"trefwoorden": "brief"}, **auth("zac")).json()["count"] == 0
+
+
+def test_head_answers_without_a_body(client, lezer, zaak_met_document):
+    doc = zaak_met_document()
+    response = client.head(f"{BASE}/{doc.uuid}", **auth("zac"))
+    assert response.status_code == 200 and response.content == b""

@@ -39,7 +39,7 @@ class EnkelvoudigInformatieObjectSerializer(s.Serializer):
     bronorganisatie = s.CharField(source="zaak.bronorganisatie")
     creatiedatum = s.SerializerMethodField()
     titel = s.CharField()
-    vertrouwelijkheidaanduiding = s.ChoiceField(choices=VertrouwelijkheidAanduiding.choices)
+    vertrouwelijkheidaanduiding = s.SerializerMethodField()
     auteur = s.SerializerMethodField()
     status = s.SerializerMethodField()
     formaat = s.CharField()
@@ -76,6 +76,11 @@ class EnkelvoudigInformatieObjectSerializer(s.Serializer):
     @extend_schema_field(OpenApiTypes.DATE)
     def get_creatiedatum(self, doc: Document):
         return timezone.localdate(doc.creatiedatum).isoformat()
+
+    @extend_schema_field({"type": "string", "enum": VertrouwelijkheidAanduiding.values})
+    def get_vertrouwelijkheidaanduiding(self, doc: Document) -> str:
+        # drc-007: ours is always set, and each of our four values is one of the standard's eight
+        return doc.vertrouwelijkheidaanduiding
 
     def get_auteur(self, doc: Document) -> str:
         return _("aanvrager") if doc.soort == Document.Soort.BIJLAGE else doc.zaak.gemeente.naam
