@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ZaakFactory
+from zaken.documents.besluit import besluit_nemen
 from zaken.models import ZaakType
 from zaken.termijn_engine import termijn_ontvangen
 
@@ -51,7 +52,6 @@ def test_besluittype_is_the_catalogi_apis_resource(client, demo, client_met):
     client_met("ztc", "catalogi.lezen")
     zaak = ZaakFactory(gemeente=demo["den-haag"], zaaktype=ZaakType.objects.get(process_slug="verhuizing"))
     termijn_ontvangen(zaak=zaak, actor=ACTOR)
-    from zaken.documents.besluit import besluit_nemen
     besluit_nemen(zaak=zaak, besluittype="Afwijzing verhuizing", motivering="m", grondslag="g", actor=ACTOR,
                   document=False)
     url = client.get(BASE, **auth("zac")).json()["results"][0]["besluittype"]
