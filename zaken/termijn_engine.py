@@ -211,12 +211,16 @@ def termijn_verlengen(*, zaak: Zaak, tot: date, reden: str, actor: Actor, vandaa
 def besluit_vastleggen(*, zaak: Zaak, besluittype: str, datum: date, actor: Actor, toelichting: str = "",
                        ingangsdatum: date | None = None, verzenddatum: date | None = None,
                        document=None, grondslag: str = "", vervaldatum: date | None = None,
-                       bestuursorgaan: str = "") -> Besluit:
-    """Record a decision: the Besluit row and the 'besloten' event; with a sending date also 'bekendgemaakt'."""
+                       bestuursorgaan: str = "", identificatie: str = "") -> Besluit:
+    """Record a decision: the Besluit row and the 'besloten' event; with a sending date also 'bekendgemaakt'.
+
+    `identificatie`: one the caller chose (an API client's own number, checked unique by the caller);
+    blank: the next of the municipality's BESLUIT series."""
     from .services import zaaknummer_next  # local: services import this module
 
     besluit = Besluit.objects.create(
-        zaak=zaak, identificatie=zaaknummer_next(gemeente=zaak.gemeente, year=datum.year, reeks="BESLUIT"),
+        zaak=zaak, identificatie=identificatie or zaaknummer_next(gemeente=zaak.gemeente, year=datum.year,
+                                                                  reeks="BESLUIT"),
         besluittype=besluittype[:100], datum=datum, toelichting=toelichting, grondslag=grondslag,
         ingangsdatum=ingangsdatum or datum, vervaldatum=vervaldatum, bestuursorgaan=bestuursorgaan[:200],
         document=document)

@@ -8,5 +8,7 @@ app_name = "api"
 urlpatterns = [
     path("catalogi/v1/", include("zaken.api.catalogi.urls")),
     path("zaken/v1/", include("zaken.api.zaken.urls")),
+    path("documenten/v1/", include("zaken.api.documenten.urls")),
+    path("besluiten/v1/", include("zaken.api.besluiten.urls")),
     path("schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
 ]
