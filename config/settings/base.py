@@ -348,6 +348,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "zaken.api.common.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "zaken.api.common.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["zaken.api.common.throttling.ClientRateThrottle"],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -357,6 +358,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The standard's error set on every ZGW operation, and HEAD beside every detail GET.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "zaken.api.common.schema.zgw_standard_responses"],
 }
 ZGW_API = {
     # A token's iat may be at most this old (seconds), with this much clock skew allowed.
@@ -364,4 +368,6 @@ ZGW_API = {
     "JWT_LEEWAY": 60,
     # beginGeldigheid and versiedatum of every catalogue type (our zaaktypen have no versions yet).
     "CATALOGUS_BEGIN_GELDIGHEID": os.environ.get("SAMENLOKET_ZGW_CATALOGUS_BEGIN", "2026-01-01"),
+    # Requests per API client (a 429 with Retry-After above it); empty: no limit (e.g. for a load test).
+    "THROTTLE_RATE": os.environ.get("SAMENLOKET_ZGW_THROTTLE", "6000/min"),
 }

@@ -26,6 +26,7 @@ class CatalogiViewSet(viewsets.GenericViewSet):
     lookup_value_regex = UUID_REGEX
     resource = ""  # key in Catalogus.resources and the URL name
     filter_serializer = None
+    detail_filter_serializer = None  # the detail's query parameters, if the spec has any
 
     def catalogus(self):
         return catalogus_voor(self.request.user.gemeente, self.request)
@@ -39,6 +40,10 @@ class CatalogiViewSet(viewsets.GenericViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         item = self.catalogus().get(self.resource, kwargs["uuid"])
+        if item is not None and self.detail_filter_serializer:
+            params = self.detail_filter_serializer(data=request.query_params)
+            params.is_valid(raise_exception=True)
+            item = (f.apply([item], params.validated_data) or [None])[0]
         if item is None:
             raise NotFound()
         return Response(self.get_serializer(item).data)
@@ -52,22 +57,23 @@ class CatalogiViewSet(viewsets.GenericViewSet):
         return {"request": self.request, "view": self}
 
 
-def catalogi_view(resource: str, serializer, filter_serializer, tag: str):
+def catalogi_view(resource: str, serializer, filter_serializer, tag: str, detail_filter=None):
     """A viewset for one resource, with its query parameters in the schema."""
     attrs = {"resource": resource, "serializer_class": serializer, "filter_serializer": filter_serializer,
-             "lookup_url_kwarg": "uuid"}
+             "detail_filter_serializer": detail_filter, "lookup_url_kwarg": "uuid"}
     cls = type(f"{serializer.__name__.removesuffix('Serializer')}ViewSet", (CatalogiViewSet,), attrs)
     return extend_schema_view(
         list=extend_schema(tags=[tag], parameters=[filter_serializer], operation_id=f"{resource}_list",
                            responses={200: serializer(many=True), **error_responses(400, 401, 403, 404)}),
-        retrieve=extend_schema(tags=[tag], operation_id=f"{resource}_read",
-                               responses={200: serializer, **error_responses(401, 403, 404)}),
+        retrieve=extend_schema(tags=[tag], operation_id=f"{resource}_read", parameters=[detail_filter] if detail_filter else None,
+                               responses={200: serializer, **error_responses(*((400,) if detail_filter else ()), 401, 403, 404)}),
     )(cls)
 
 
 VIEWSETS = {
     "catalogussen": catalogi_view("catalogus", ser.CatalogusSerializer, f.CatalogusFilter, "catalogussen"),
-    "zaaktypen": catalogi_view("zaaktype", ser.ZaakTypeSerializer, f.ZaakTypeFilter, "zaaktypen"),
+    "zaaktypen": catalogi_view("zaaktype", ser.ZaakTypeSerializer, f.ZaakTypeFilter, "zaaktypen",
+                               detail_filter=f.ZaakTypeDetailFilter),
     "statustypen": catalogi_view("statustype", ser.StatusTypeSerializer, f.ZaaktypeDeelFilter, "statustypen"),
     "roltypen": catalogi_view("roltype", ser.RolTypeSerializer, f.RolTypeFilter, "roltypen"),
     "resultaattypen": catalogi_view("resultaattype", ser.ResultaatTypeSerializer, f.ResultaatTypeFilter,
