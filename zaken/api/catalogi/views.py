@@ -8,7 +8,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from ..common.auth import HasScope
+from ..common.auth import ApiClient, HasScope
 from ..common.schema import error_responses
 from . import filters as f
 from . import serializers as ser
@@ -17,11 +17,24 @@ from .catalogus import catalogus_voor
 UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
+# ztc-014: a client that may read zaken or documents may read the types they refer to.
+ALSO_READ_WITH = (("zrc", "zaken.lezen"), ("drc", "documenten.lezen"))
+
+
+class CatalogiLezen(HasScope):
+    def has_permission(self, request, view):
+        if super().has_permission(request, view):
+            return True
+        client = request.user
+        return (request.method in ("GET", "HEAD") and isinstance(client, ApiClient)
+                and any(client.has_scope(component, scope) for component, scope in ALSO_READ_WITH))
+
+
 class CatalogiViewSet(viewsets.GenericViewSet):
     component = "ztc"
     api_version = "1.3.1"  # the Catalogi API version we follow, in every response's API-version header
     required_scopes = {"list": "catalogi.lezen", "retrieve": "catalogi.lezen"}
-    permission_classes = [HasScope]
+    permission_classes = [CatalogiLezen]
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
     resource = ""  # key in Catalogus.resources and the URL name
