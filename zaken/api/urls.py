@@ -8,5 +8,6 @@ app_name = "api"
 urlpatterns = [
     path("catalogi/v1/", include("zaken.api.catalogi.urls")),
     path("zaken/v1/", include("zaken.api.zaken.urls")),
+    path("notificaties/v1/", include("zaken.api.notificaties.urls")),
     path("schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
 ]

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from ..common.auth import ApiClient, HasScope
 from ..common.schema import error_responses
+from ..common.views import ApiVersionMixin
 from . import filters as f
 from . import serializers as ser
 from .catalogus import catalogus_voor
@@ -30,7 +31,7 @@ class CatalogiLezen(HasScope):
                 and any(client.has_scope(component, scope) for component, scope in ALSO_READ_WITH))
 
 
-class CatalogiViewSet(viewsets.GenericViewSet):
+class CatalogiViewSet(ApiVersionMixin, viewsets.GenericViewSet):
     component = "ztc"
     api_version = "1.3.1"  # the Catalogi API version we follow, in every response's API-version header
     required_scopes = {"list": "catalogi.lezen", "retrieve": "catalogi.lezen"}
@@ -60,11 +61,6 @@ class CatalogiViewSet(viewsets.GenericViewSet):
         if item is None:
             raise NotFound()
         return Response(self.get_serializer(item).data)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-version"] = self.api_version
-        return response
 
     def get_serializer_context(self):
         return {"request": self.request, "view": self}

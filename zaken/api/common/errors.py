@@ -28,7 +28,10 @@ def invalid_params(detail, prefix: str = "") -> list[dict]:
     params = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = "nonFieldErrors" if key == "non_field_errors" else _camel(str(key))
+            if key == "non_field_errors":  # a nested object's or list's own error carries its name
+                params += invalid_params(value, prefix or "nonFieldErrors")
+                continue
+            name = _camel(str(key))
             params += invalid_params(value, f"{prefix}.{name}" if prefix else name)
     elif isinstance(detail, list):
         for index, value in enumerate(detail):
