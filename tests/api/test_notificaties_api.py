@@ -194,3 +194,22 @@ def test_settings_refuse_local_callbacks_outside_dev_and_test():
 
     assert base.ZGW_NOTIFICATIES_CALLBACK == {"HTTPS_ONLY": True, "PRIVATE_ADDRESSES": False}
     assert settings.ZGW_NOTIFICATIES_CALLBACK["PRIVATE_ADDRESSES"]  # the tests' own subscriber is local
+
+
+def test_a_messages_zaaktype_is_the_url_the_catalogi_api_serves(client, applicatie, demo, settings):
+    """kenmerken.zaaktype names the zaaktype as the Catalogi API does (its uuid5), not our primary key."""
+    from tests.notificaties.helpers import zaak_maken
+    from zaken.models import GemeenteProduct, Product, ZaakType
+
+    settings.ZGW_API_BASE_URL = "http://testserver/api"
+    gemeente = demo["den-haag"]
+    zaak = zaak_maken(gemeente)
+    # The test process's product, offered by the municipality, so that its catalogus has the zaaktype.
+    GemeenteProduct.objects.get_or_create(gemeente=gemeente, product=Product.objects.get(slug="testaanvraag"),
+                                          defaults={"actief": True})
+    applicatie()
+    identificatie = ZaakType.objects.get(pk=zaak.zaaktype_id).identificatie
+    [served] = client.get("/api/catalogi/v1/zaaktypen", {"identificatie": identificatie}, **auth("zac")).json()["results"]
+    message = Notificatie.objects.filter(resource="zaak", resource_url__endswith=str(zaak.uuid)).get()
+    assert message.kenmerken["zaaktype"] == served["url"]
+    assert client.get(message.kenmerken["zaaktype"], **auth("zac")).status_code == 200
