@@ -262,6 +262,8 @@ BETALING_GELDIG_MINUTEN = int(os.environ.get("SAMENLOKET_BETALING_GELDIG_MINUTEN
 # ZGW APIs: the base of every resource URL (messages name resources by it) and the time-out of a
 # notification's POST to a subscriber (connect, read) in seconds.
 ZGW_API_BASE_URL = os.environ.get("ZGW_API_BASE_URL", "http://127.0.0.1:8000/api")
+# manage.py zgw_demo_applicatie prints a demo API client's secret: only where this is set (never production).
+ZGW_DEMO_APPLICATIES = False
 # Callback URLs of abonnementen (zaken.notificaties.callback): https only, and never an address of our own
 # network (SSRF); the dev and test settings allow http and local subscribers for the demo and the tests.
 ZGW_NOTIFICATIES_CALLBACK = {

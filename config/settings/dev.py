@@ -14,3 +14,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa:
 
 # Local subscribers (the demo's, the tests' loopback server) over http: never in production.
 ZGW_NOTIFICATIES_CALLBACK = {"HTTPS_ONLY": False, "PRIVATE_ADDRESSES": True}
+# `manage.py zgw_demo_applicatie` (the README's curl example): demo API clients with a printed secret.
+ZGW_DEMO_APPLICATIES = True
