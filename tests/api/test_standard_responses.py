@@ -112,3 +112,14 @@ def test_zaaktype_detail_for_a_date(client, applicatie):
     assert client.get(url, {"datumGeldigheid": "2000-01-01"}, **auth("zac")).status_code == 404
     wrong = client.get(url, {"datumGeldigheid": "gisteren"}, **auth("zac"))
     assert wrong.status_code == 400 and wrong.json()["invalidParams"][0]["name"] == "datumGeldigheid"
+
+
+def test_a_detail_carries_an_etag_and_if_none_match_is_a_304(client, applicatie):
+    applicatie()
+    url = first_zaaktype(client)["url"]
+    get = client.get(url, **auth("zac"))
+    etag = get["ETag"]
+    assert etag.startswith('"') and client.head(url, **auth("zac"))["ETag"] == etag
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag, **auth("zac"))
+    assert unchanged.status_code == 304 and unchanged.content == b"" and unchanged["ETag"] == etag
+    assert client.get(url, HTTP_IF_NONE_MATCH='"iets-anders"', **auth("zac")).status_code == 200

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from ..common.auth import ApiClient, HasScope
 from ..common.schema import error_responses
-from ..common.views import ApiVersionMixin
+from ..common.views import ZGWResponseMixin
 from . import filters as f
 from . import serializers as ser
 from .catalogus import catalogus_voor
@@ -31,7 +31,7 @@ class CatalogiLezen(HasScope):
                 and any(client.has_scope(component, scope) for component, scope in ALSO_READ_WITH))
 
 
-class CatalogiViewSet(ApiVersionMixin, viewsets.GenericViewSet):
+class CatalogiViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
     component = "ztc"
     api_version = "1.3.1"  # the Catalogi API version we follow, in every response's API-version header
     required_scopes = {"list": "catalogi.lezen", "retrieve": "catalogi.lezen"}

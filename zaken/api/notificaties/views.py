@@ -16,14 +16,14 @@ from zaken.notificaties.services import (abonnement_opslaan, abonnement_verwijde
 
 from ..common.auth import HasScope
 from ..common.schema import OMIT, STANDARD_ERRORS, error_responses
-from ..common.views import ApiVersionMixin
+from ..common.views import ZGWResponseMixin
 from . import serializers as ser
 
 LEZEN = ("notificaties.consumeren", "notificaties.publiceren")
 UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
-class NotificatiesViewSet(ApiVersionMixin, viewsets.GenericViewSet):
+class NotificatiesViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
     component = "nrc"
     api_version = "1.0.0"
     permission_classes = [HasScope]
