@@ -10,12 +10,10 @@ from rest_framework.response import Response
 
 from ..common.auth import ApiClient, HasScope
 from ..common.schema import error_responses
-from ..common.views import ZGWResponseMixin
+from ..common.views import UUID_REGEX, ZGWResponseMixin
 from . import filters as f
 from . import serializers as ser
 from .catalogus import catalogus_voor
-
-UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 # ztc-014: a client that may read zaken or documents may read the types they refer to.

@@ -5,6 +5,8 @@ import hashlib
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 
+UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # a detail's {uuid} in the routes
+
 
 class ZGWResponseMixin:
     """Every response (errors too) names the version of the standard the component follows. A 200 to a

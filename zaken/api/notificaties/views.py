@@ -16,11 +16,10 @@ from zaken.notificaties.services import (abonnement_opslaan, abonnement_verwijde
 
 from ..common.auth import HasScope
 from ..common.schema import OMIT, STANDARD_ERRORS, error_responses
-from ..common.views import ZGWResponseMixin
+from ..common.views import UUID_REGEX, ZGWResponseMixin
 from . import serializers as ser
 
 LEZEN = ("notificaties.consumeren", "notificaties.publiceren")
-UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
 class NotificatiesViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
