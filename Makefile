@@ -57,6 +57,7 @@ migrate:
 # WSGI app in-process (the same HTTP client, no server needed yet).
 demo: migrate mockdata
 	@SAMENLOKET_MOCK_REGISTERS_INPROCESS=true $(PY) manage.py demo_data
+	@$(PY) manage.py zgw_demo_applicatie
 
 # The mock registers (BRP, BAG, KvK, RDW over their real APIs) serve on MOCK_PORT beside the site.
 MOCK_PORT ?= 8001

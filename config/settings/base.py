@@ -262,6 +262,14 @@ BETALING_GELDIG_MINUTEN = int(os.environ.get("SAMENLOKET_BETALING_GELDIG_MINUTEN
 # ZGW APIs: the base of every resource URL (messages name resources by it) and the time-out of a
 # notification's POST to a subscriber (connect, read) in seconds.
 ZGW_API_BASE_URL = os.environ.get("ZGW_API_BASE_URL", "http://127.0.0.1:8000/api")
+# manage.py zgw_demo_applicatie prints a demo API client's secret: only where this is set (never production).
+ZGW_DEMO_APPLICATIES = False
+# Callback URLs of abonnementen (zaken.notificaties.callback): https only, and never an address of our own
+# network (SSRF); the dev and test settings allow http and local subscribers for the demo and the tests.
+ZGW_NOTIFICATIES_CALLBACK = {
+    "HTTPS_ONLY": os.environ.get("ZGW_NOTIFICATIES_CALLBACK_HTTPS_ONLY", "1") == "1",
+    "PRIVATE_ADDRESSES": os.environ.get("ZGW_NOTIFICATIES_CALLBACK_PRIVATE", "0") == "1",
+}
 ZGW_NOTIFICATIES_TIMEOUT = (float(os.environ.get("ZGW_NOTIFICATIES_CONNECT_TIMEOUT", "3")),
                             float(os.environ.get("ZGW_NOTIFICATIES_READ_TIMEOUT", "10")))
 
@@ -348,6 +356,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "zaken.api.common.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "zaken.api.common.errors.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["zaken.api.common.throttling.ClientRateThrottle"],
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
@@ -357,6 +366,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The standard's error set on every ZGW operation, and HEAD beside every detail GET.
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "zaken.api.common.schema.zgw_standard_responses"],
 }
 ZGW_API = {
     # A token's iat may be at most this old (seconds), with this much clock skew allowed.
@@ -364,4 +376,6 @@ ZGW_API = {
     "JWT_LEEWAY": 60,
     # beginGeldigheid and versiedatum of every catalogue type (our zaaktypen have no versions yet).
     "CATALOGUS_BEGIN_GELDIGHEID": os.environ.get("SAMENLOKET_ZGW_CATALOGUS_BEGIN", "2026-01-01"),
+    # Requests per API client (a 429 with Retry-After above it); empty: no limit (e.g. for a load test).
+    "THROTTLE_RATE": os.environ.get("SAMENLOKET_ZGW_THROTTLE", "6000/min"),
 }

@@ -25,3 +25,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testprocess"]  # noqa: F405
 
 # Static files come from the finders in tests (the live server serves them); no collectstatic.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]  # noqa: F405
+
+# Local subscribers (the demo's, the tests' loopback server) over http: never in production.
+ZGW_NOTIFICATIES_CALLBACK = {"HTTPS_ONLY": False, "PRIVATE_ADDRESSES": True}
+# `manage.py zgw_demo_applicatie` (the README's curl example): demo API clients with a printed secret.
+ZGW_DEMO_APPLICATIES = True

@@ -62,13 +62,29 @@ def test_inactive_client_is_refused(client, applicatie):
     ("ztc", ["catalogi.schrijven"], 403),
     ("ztc", [], 403),
     ("zrc", ["catalogi.lezen"], 403),  # the scope counts only on its own component
-    ("zrc", ["zaken.lezen"], 403),
+    ("zrc", ["zaken.lezen"], 200),  # ztc-014
+    ("drc", ["documenten.lezen"], 200),  # ztc-014
+    ("zrc", ["zaken.aanmaken"], 403),
+    ("nrc", ["notificaties.consumeren"], 403),
 ])
 def test_scope_matrix_catalogi_lezen(client, applicatie, component, scopes, status):
     applicatie(component=component, scopes=scopes)
     for path in ["catalogussen", "zaaktypen", "statustypen", "roltypen", "resultaattypen", "informatieobjecttypen",
                  "besluittypen", "eigenschappen"]:
         assert client.get(f"/api/catalogi/v1/{path}", **auth("zac")).status_code == status, path
+
+
+@pytest.mark.parametrize("component,scope", [("zrc", "zaken.lezen"), ("drc", "documenten.lezen")])
+def test_ztc_014_zaken_or_documenten_readers_may_read_the_catalogi(client, applicatie, component, scope):
+    applicatie(component=component, scopes=[scope])
+    listing = client.get("/api/catalogi/v1/zaaktypen", **auth("zac"))
+    assert listing.status_code == 200 and listing.json()["count"] > 0
+    detail = listing.json()["results"][0]["url"]
+    assert client.get(detail, **auth("zac")).status_code == 200
+    assert client.head(detail, **auth("zac")).status_code == 200
+    # Reading only: the rule gives no other right (a write here is a 405 whatever the scope).
+    assert client.post("/api/catalogi/v1/zaaktypen", {}, content_type="application/json",
+                       **auth("zac")).status_code == 405
 
 
 def test_other_municipality_gets_404_and_not_in_lists(client, applicatie):

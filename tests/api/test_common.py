@@ -18,9 +18,11 @@ def test_vertrouwelijkheid_follows_the_zgw_order():
 def test_invalid_params_are_camel_case_and_nested_with_dots():
     detail = {"datum_geldigheid": [ErrorDetail("Ongeldige datum.", code="invalid")],
               "rollen": [{}, {"betrokkene_type": [ErrorDetail("Verplicht.", code="required")]}],
-              "non_field_errors": [ErrorDetail("Regel.", code="zrc-001")]}
+              "non_field_errors": [ErrorDetail("Regel.", code="zrc-001")],
+              "kanalen": {"non_field_errors": [ErrorDetail("Niet leeg.", code="empty")]}}
     assert invalid_params(detail) == [
         {"name": "datumGeldigheid", "code": "invalid", "reason": "Ongeldige datum."},
         {"name": "rollen.1.betrokkeneType", "code": "required", "reason": "Verplicht."},
         {"name": "nonFieldErrors", "code": "zrc-001", "reason": "Regel."},
+        {"name": "kanalen", "code": "empty", "reason": "Niet leeg."},
     ]

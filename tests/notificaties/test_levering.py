@@ -133,3 +133,12 @@ def test_the_admin_pages_open_and_the_change_page_hides_the_secret(gemeenten, ab
         assert client.get(f"/admin/notificaties/{model}/").status_code == 200
     page = client.get(f"/admin/notificaties/abonnement/{abonnement.pk}/change/")
     assert page.status_code == 200 and "geheim-token" not in page.content.decode()
+
+
+def test_the_admin_refuses_a_callback_into_our_own_network(gemeenten, settings):
+    from zaken.notificaties.admin import AbonnementForm
+
+    settings.ZGW_NOTIFICATIES_CALLBACK = {"HTTPS_ONLY": True, "PRIVATE_ADDRESSES": False}
+    form = AbonnementForm(data={"gemeente": gemeenten[0].pk, "actief": "on", "auth": "Bearer x",
+                                "callback_url": "https://169.254.169.254/latest/meta-data"})
+    assert not form.is_valid() and "openbaar" in form.errors["callback_url"][0]

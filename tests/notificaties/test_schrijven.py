@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.db import transaction
 
+from zaken.catalogus_ids import zaaktype_uuid
 from zaken.models import Document, Resultaat, Rol
 from zaken.notificaties.models import Notificatie
 from zaken.services import document_store, status_record
@@ -38,7 +39,8 @@ def test_zaak_create_writes_the_zaak_its_rol_and_its_status_once_each(gemeenten)
     assert {m.resource_url for m in messages} == {
         zaak_url, f"{API}/zaken/v1/rollen/{rol.uuid}", f"{API}/zaken/v1/statussen/{zaak.huidige_status.uuid}"}
     assert messages[0].kenmerken == {"bronorganisatie": zaak.bronorganisatie,
-                                     "zaaktype": f"{API}/catalogi/v1/zaaktypen/{zaak.zaaktype_id}",
+                                     "zaaktype": f"{API}/catalogi/v1/zaaktypen/"
+                                                 f"{zaaktype_uuid(zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie)}",
                                      "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding}
 
 

@@ -10,5 +10,6 @@ urlpatterns = [
     path("zaken/v1/", include("zaken.api.zaken.urls")),
     path("documenten/v1/", include("zaken.api.documenten.urls")),
     path("besluiten/v1/", include("zaken.api.besluiten.urls")),
+    path("notificaties/v1/", include("zaken.api.notificaties.urls")),
     path("schema/", SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]), name="schema"),
 ]

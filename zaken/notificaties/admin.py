@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .callback import CallbackRefused, check_callback_url
 from .models import Abonnement, AbonnementKanaal, Kanaal, Levering, Notificatie
 
 
@@ -23,6 +24,14 @@ class AbonnementForm(forms.ModelForm):
     class Meta:
         model = Abonnement
         fields = ["gemeente", "callback_url", "auth", "actief"]
+
+    def clean_callback_url(self):
+        url = self.cleaned_data["callback_url"]
+        try:
+            check_callback_url(url)  # as the API does: delivery would refuse it anyway
+        except CallbackRefused as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return url
 
     def clean_auth(self):
         return self.cleaned_data["auth"] or (self.instance.auth if self.instance.pk else "")

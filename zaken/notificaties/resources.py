@@ -9,7 +9,7 @@ PATHS = {
     "resultaat": "/zaken/v1/resultaten/{uuid}",
     "besluit": "/besluiten/v1/besluiten/{uuid}",
     "enkelvoudiginformatieobject": "/documenten/v1/enkelvoudiginformatieobjecten/{uuid}",
-    # Catalogi: our zaaktypen have no uuid yet; their primary key stands in until the Catalogi API gives one.
+    # Catalogi: the uuid5 of zaken.catalogus_ids, as the Catalogi API serves it.
     "zaaktype": "/catalogi/v1/zaaktypen/{uuid}",
 }
 

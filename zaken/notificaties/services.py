@@ -15,7 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from .delivery import post_message
-from .models import AbonnementKanaal, Levering, Notificatie
+from .models import Abonnement, AbonnementKanaal, Kanaal, Levering, Notificatie
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def _written_here() -> set | None:
 
 
 def notificatie_schrijven(*, kanaal: str, hoofd_object: str, resource: str, resource_url: str, actie: str,
-                          kenmerken: dict, gemeente_id: int) -> Notificatie | None:
+                          kenmerken: dict, gemeente_id: int, aanmaakdatum=None) -> Notificatie | None:
     """Write one message into the outbox, in the caller's transaction; the worker is asked after commit."""
     written = _written_here()
     if written is not None:
@@ -61,7 +61,7 @@ def notificatie_schrijven(*, kanaal: str, hoofd_object: str, resource: str, reso
         written.add(resource_url)
     notificatie = Notificatie.objects.create(
         kanaal=kanaal, hoofd_object=hoofd_object, resource=resource, resource_url=resource_url, actie=actie,
-        aanmaakdatum=timezone.now(), kenmerken={k: str(v) for k, v in kenmerken.items()}, gemeente_id=gemeente_id)
+        aanmaakdatum=aanmaakdatum or timezone.now(), kenmerken={k: str(v) for k, v in kenmerken.items()}, gemeente_id=gemeente_id)
     _queue(notificatie.pk)
     return notificatie
 
@@ -155,3 +155,34 @@ def notificaties_bijwerken() -> dict:
                                    abonnement__actief=True)
            .select_related("notificatie", "abonnement").order_by("notificatie_id")[:PER_SWEEP])
     return leveringen_uitvoeren(list(due))
+
+
+# SECTION kanalen and abonnementen, as the Notificaties API and the admin write them
+
+
+def kanaal_aanmaken(*, naam: str, documentatie_link: str = "", filters=()) -> Kanaal:
+    return Kanaal.objects.create(naam=naam, documentatie_link=documentatie_link, filters=list(filters))
+
+
+@transaction.atomic
+def abonnement_opslaan(*, gemeente, callback_url: str, kanalen: list[dict], auth: str | None = None,
+                       abonnement: Abonnement | None = None) -> Abonnement:
+    """Create or replace an abonnement with its kanalen [{naam, filters}]; auth None keeps the old value.
+
+    Deliveries already made keep going to the abonnement (its callback may have changed meanwhile)."""
+    abonnement = abonnement or Abonnement(gemeente=gemeente)
+    abonnement.callback_url = callback_url
+    if auth is not None:
+        abonnement.auth = auth
+    abonnement.save()
+    abonnement.kanalen.all().delete()
+    AbonnementKanaal.objects.bulk_create([AbonnementKanaal(abonnement=abonnement, kanaal_id=k["naam"],
+                                                           filters=k.get("filters") or {}) for k in kanalen])
+    logger.info("Abonnement %s opgeslagen (kanalen: %s)", abonnement.uuid, ", ".join(k["naam"] for k in kanalen))
+    return abonnement
+
+
+def abonnement_verwijderen(*, abonnement: Abonnement) -> None:
+    """Gone with its pending deliveries: the subscriber asked for no more messages."""
+    logger.info("Abonnement %s verwijderd", abonnement.uuid)
+    abonnement.delete()

@@ -8,7 +8,8 @@ only our own bookkeeping (the pointer to the newest status, the receipt mark) ar
 
 from django.db.models.signals import post_save
 
-from zaken.models import Besluit, Document, Resultaat, Rol, Status, Zaak
+from zaken.catalogus_ids import zaaktype_uuid
+from zaken.models import Besluit, Document, Gemeente, Resultaat, Rol, Status, Zaak, ZaakType
 
 from .resources import resource_url
 from .services import notificatie_schrijven
@@ -16,8 +17,22 @@ from .services import notificatie_schrijven
 BOOKKEEPING = {Zaak: {"huidige_status", "ontvangstbevestiging_gevraagd_op"}, Document: {"verzoek"}}
 
 
+def _related(obj, name: str, model, field: str):
+    """A field of a related row: from the instance when it holds the row already, else one small query."""
+    if obj._meta.get_field(name).is_cached(obj):
+        return getattr(getattr(obj, name), field)
+    return model.objects.values_list(field, flat=True).get(pk=getattr(obj, f"{name}_id"))
+
+
+def zaaktype_url(zaak: Zaak) -> str:
+    """The zaaktype's URL in the municipality's Catalogi API (the same uuid5 the API serves)."""
+    code = _related(zaak, "gemeente", Gemeente, "gemeentecode")
+    identificatie = _related(zaak, "zaaktype", ZaakType, "identificatie")
+    return resource_url("zaaktype", zaaktype_uuid(code, identificatie))
+
+
 def zaak_kenmerken(zaak: Zaak) -> dict:
-    return {"bronorganisatie": zaak.bronorganisatie, "zaaktype": resource_url("zaaktype", zaak.zaaktype_id),
+    return {"bronorganisatie": zaak.bronorganisatie, "zaaktype": zaaktype_url(zaak),
             "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding}
 
 

@@ -8,7 +8,6 @@ code): URLs stay the same without a migration, and differ per municipality. The 
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,10 +15,10 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zaken.catalogus_ids import NAMESPACE, stable_uuid, zaaktype_uuid  # noqa: F401 (NAMESPACE: kept here too)
 from zaken.models import Document, Gemeente, GemeenteProduct, Rol, ZaakType
 from zaken.registry import processes
 
-NAMESPACE = uuid.UUID("6f1c3a52-6b0e-5b8e-9a53-7d0b1c2a4e10")  # ours; never change it (URLs hang on it)
 
 # Our roles and the ZGW omschrijvingGeneriek each one is.
 ROL_GENERIEK = {
@@ -28,10 +27,6 @@ ROL_GENERIEK = {
     Rol.RolType.MELDER: "initiator",
     Rol.RolType.BEHANDELAAR: "behandelaar",
 }
-
-
-def stable_uuid(*keys: str) -> uuid.UUID:
-    return uuid.uuid5(NAMESPACE, "/".join(keys))
 
 
 def duration_days(days: int | None) -> str | None:
@@ -45,7 +40,7 @@ class Catalogus:
     begin: date
     resources: dict[str, list[dict]] = field(default_factory=dict)
 
-    def url(self, name: str, key: uuid.UUID) -> str:
+    def url(self, name: str, key) -> str:
         return self.request.build_absolute_uri(reverse(f"api:catalogi:{name}-detail", kwargs={"uuid": key}))
 
     def get(self, name: str, key) -> dict | None:
@@ -79,7 +74,7 @@ def catalogus_voor(gemeente: Gemeente, request) -> Catalogus:
     for zt in zaaktypen:
         gp = producten[zt.product_id]
         definition = processes.get(zt.process_slug) if zt.process_slug in processes else None
-        zt_key = stable_uuid(code, "zaaktype", zt.identificatie)
+        zt_key = zaaktype_uuid(code, zt.identificatie)
         zt_url = cat.url("zaaktype", zt_key)
         common = {"zaaktype": zt_url, "zaaktypeIdentificatie": zt.identificatie, "catalogus": cat_url, **geldig}
         statustypen = []

@@ -11,6 +11,11 @@ from rest_framework import serializers as s
 STATUS = ["alles", "concept", "definitief"]
 
 
+def tekst(**kw):
+    """A text parameter compared as given: a blank or whitespace value matches nothing (no 400)."""
+    return s.CharField(required=False, trim_whitespace=False, **kw)
+
+
 class CommaList(s.CharField):
     """An array parameter in the spec's form style (explode false): comma-separated."""
 
@@ -62,23 +67,29 @@ def apply(items: list[dict], params: dict) -> list[dict]:
 
 
 class CatalogusFilter(s.Serializer):
-    domein = s.CharField(required=False, max_length=5)
+    domein = tekst(max_length=5)
     domein__in = CommaList(required=False)
-    rsin = s.CharField(required=False, max_length=9)
+    rsin = tekst(max_length=9)
     rsin__in = CommaList(required=False)
 
 
 class ZaakTypeFilter(s.Serializer):
     catalogus = UrlParam(required=False)
-    identificatie = s.CharField(required=False)
+    identificatie = tekst()
     trefwoorden = CommaList(required=False)
     status = s.ChoiceField(STATUS, required=False)
     datumGeldigheid = s.DateField(required=False)
 
 
+class ZaakTypeDetailFilter(s.Serializer):
+    """A zaaktype's detail may ask for the version valid on a date (ours have one version: it or a 404)."""
+
+    datumGeldigheid = s.DateField(required=False)
+
+
 class ZaaktypeDeelFilter(s.Serializer):
     zaaktype = UrlParam(required=False)
-    zaaktypeIdentificatie = s.CharField(required=False)
+    zaaktypeIdentificatie = tekst()
     status = s.ChoiceField(STATUS, required=False)
     datumGeldigheid = s.DateField(required=False)
 
@@ -91,7 +102,7 @@ class RolTypeFilter(ZaaktypeDeelFilter):
 class ResultaatTypeFilter(s.Serializer):
     # The spec spells these two in snake_case for this list only.
     zaaktype = UrlParam(required=False)
-    zaaktype_identificatie = s.CharField(required=False)
+    zaaktype_identificatie = tekst()
     status = s.ChoiceField(STATUS, required=False)
     datum_geldigheid = s.DateField(required=False)
 
@@ -100,7 +111,7 @@ class InformatieObjectTypeFilter(s.Serializer):
     catalogus = UrlParam(required=False)
     status = s.ChoiceField(STATUS, required=False)
     datumGeldigheid = s.DateField(required=False)
-    omschrijving = s.CharField(required=False)
+    omschrijving = tekst()
 
 
 class BesluitTypeFilter(s.Serializer):
@@ -108,5 +119,5 @@ class BesluitTypeFilter(s.Serializer):
     zaaktypen = UrlParam(required=False)
     informatieobjecttypen = UrlParam(required=False)
     status = s.ChoiceField(STATUS, required=False)
-    omschrijving = s.CharField(required=False)
+    omschrijving = tekst()
     datumGeldigheid = s.DateField(required=False)

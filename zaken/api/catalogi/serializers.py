@@ -4,12 +4,27 @@ They read the plain dicts of catalogus.catalogus_voor; read-only, so they only r
 the schema.
 """
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 
 ROL_GENERIEK = ["adviseur", "behandelaar", "belanghebbende", "beslisser", "initiator", "klantcontacter",
                 "zaakcoordinator", "mede_initiator"]
+
+
+@extend_schema_field(OpenApiTypes.DURATION)
+class Duur(s.CharField):
+    """An ISO 8601 duration as the standard writes it (P56D), not Python's timedelta notation."""
+
+
+def duur(**kw):
+    return Duur(read_only=True, allow_null=True, **kw)
+
+
+def object_field():
+    return s.DictField(read_only=True, allow_null=True)
 
 
 def urls(**kw):
@@ -36,7 +51,7 @@ class CatalogusSerializer(s.Serializer):
     rsin = s.CharField(read_only=True, max_length=9)
     contactpersoonBeheerNaam = s.CharField(read_only=True)
     contactpersoonBeheerTelefoonnummer = s.CharField(read_only=True)
-    contactpersoonBeheerEmailadres = s.CharField(read_only=True)
+    contactpersoonBeheerEmailadres = s.EmailField(read_only=True)
     zaaktypen = urls()
     besluittypen = urls()
     informatieobjecttypen = urls()
@@ -63,11 +78,11 @@ class ZaakTypeSerializer(Geldigheid):
     handelingInitiator = s.CharField(read_only=True)
     onderwerp = s.CharField(read_only=True)
     handelingBehandelaar = s.CharField(read_only=True)
-    doorlooptijd = s.CharField(read_only=True, help_text="ISO 8601-duur, bv. P56D.")
-    servicenorm = s.CharField(read_only=True, allow_null=True)
+    doorlooptijd = Duur(read_only=True, help_text="ISO 8601-duur, bv. P56D.")
+    servicenorm = duur()
     opschortingEnAanhoudingMogelijk = s.BooleanField(read_only=True)
     verlengingMogelijk = s.BooleanField(read_only=True)
-    verlengingstermijn = s.CharField(read_only=True, allow_null=True)
+    verlengingstermijn = duur()
     trefwoorden = s.ListField(child=s.CharField(), read_only=True)
     publicatieIndicatie = s.BooleanField(read_only=True)
     publicatietekst = s.CharField(read_only=True)
@@ -77,8 +92,8 @@ class ZaakTypeSerializer(Geldigheid):
     referentieproces = Referentieproces(read_only=True)
     verantwoordelijke = s.CharField(read_only=True)
     zaakobjecttypen = urls()
-    broncatalogus = s.JSONField(read_only=True, allow_null=True)
-    bronzaaktype = s.JSONField(read_only=True, allow_null=True)
+    broncatalogus = object_field()
+    bronzaaktype = object_field()
     catalogus = s.URLField(read_only=True)
     statustypen = urls()
     resultaattypen = urls()
@@ -99,7 +114,7 @@ class StatusTypeSerializer(ZaaktypeDeel):
     volgnummer = s.IntegerField(read_only=True)
     isEindstatus = s.BooleanField(read_only=True)
     informeren = s.BooleanField(read_only=True)
-    doorlooptijd = s.CharField(read_only=True, allow_null=True)
+    doorlooptijd = duur()
     toelichting = s.CharField(read_only=True)
     checklistitemStatustype = s.ListField(child=s.DictField(), read_only=True)
     eigenschappen = urls()
@@ -113,16 +128,17 @@ class RolTypeSerializer(ZaaktypeDeel):
 
 class ResultaatTypeSerializer(ZaaktypeDeel):
     omschrijving = s.CharField(read_only=True)
+    # Selectielijst URLs in the standard; we have no selectielijst yet, so "" (not a URI): docs/zgw.md.
     resultaattypeomschrijving = s.CharField(read_only=True)
     omschrijvingGeneriek = s.CharField(read_only=True)
     selectielijstklasse = s.CharField(read_only=True)
     toelichting = s.CharField(read_only=True)
-    archiefnominatie = s.CharField(read_only=True, allow_null=True)
-    archiefactietermijn = s.CharField(read_only=True, allow_null=True)
-    brondatumArchiefprocedure = s.JSONField(read_only=True, allow_null=True)
+    archiefnominatie = s.ChoiceField(["blijvend_bewaren", "vernietigen"], read_only=True, allow_null=True)
+    archiefactietermijn = duur()
+    brondatumArchiefprocedure = object_field()
     procesobjectaard = s.CharField(read_only=True)
     indicatieSpecifiek = s.BooleanField(read_only=True, allow_null=True)
-    procestermijn = s.CharField(read_only=True, allow_null=True)
+    procestermijn = duur()
     besluittypen = urls()
     besluittypeOmschrijving = s.ListField(child=s.CharField(), read_only=True)
     informatieobjecttypen = urls()
@@ -148,7 +164,7 @@ class InformatieObjectTypeSerializer(Geldigheid):
     besluittypen = urls()
     informatieobjectcategorie = s.CharField(read_only=True)
     trefwoord = s.ListField(child=s.CharField(), read_only=True)
-    omschrijvingGeneriek = s.JSONField(read_only=True, allow_null=True)
+    omschrijvingGeneriek = object_field()
 
 
 class BesluitTypeSerializer(Geldigheid):
@@ -158,10 +174,10 @@ class BesluitTypeSerializer(Geldigheid):
     omschrijving = s.CharField(read_only=True)
     omschrijvingGeneriek = s.CharField(read_only=True)
     besluitcategorie = s.CharField(read_only=True)
-    reactietermijn = s.CharField(read_only=True, allow_null=True)
+    reactietermijn = duur()
     publicatieIndicatie = s.BooleanField(read_only=True)
     publicatietekst = s.CharField(read_only=True)
-    publicatietermijn = s.CharField(read_only=True, allow_null=True)
+    publicatietermijn = duur()
     toelichting = s.CharField(read_only=True)
     informatieobjecttypen = urls()
     concept = s.BooleanField(read_only=True)

@@ -91,7 +91,8 @@ class ZGWJWTAuthentication(authentication.BaseAuthentication):
 
 
 class HasScope(permissions.BasePermission):
-    """The view's `component` and, per action, `required_scopes` (e.g. {"list": "catalogi.lezen"})."""
+    """The view's `component` and, per action, `required_scopes` (e.g. {"list": "catalogi.lezen"}); a tuple
+    of scopes means any one of them (e.g. ("notificaties.consumeren", "notificaties.publiceren"))."""
 
     def has_permission(self, request, view):
         client = request.user
@@ -100,4 +101,6 @@ class HasScope(permissions.BasePermission):
         if getattr(view, request.method.lower(), None) is None:
             return True  # no such operation here: the view answers 405, not 403
         scope = view.required_scopes.get(getattr(view, "action", None) or request.method.lower())
-        return scope is not None and client.has_scope(view.component, scope)
+        if scope is None:
+            return False
+        return any(client.has_scope(view.component, one) for one in ((scope,) if isinstance(scope, str) else scope))

@@ -3,6 +3,7 @@ served as application/problem+json."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,9 @@ from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+logger = logging.getLogger("zaken.api")
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -24,7 +28,10 @@ def invalid_params(detail, prefix: str = "") -> list[dict]:
     params = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = "nonFieldErrors" if key == "non_field_errors" else _camel(str(key))
+            if key == "non_field_errors":  # a nested object's or list's own error carries its name
+                params += invalid_params(value, prefix or "nonFieldErrors")
+                continue
+            name = _camel(str(key))
             params += invalid_params(value, f"{prefix}.{name}" if prefix else name)
     elif isinstance(detail, list):
         for index, value in enumerate(detail):
@@ -59,7 +66,11 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None  # a 500: Django's own handler logs it
+        # Unexpected: a 500 Fout as the specs list it, logged with its traceback (never the request body).
+        logger.error("Onverwachte fout in de ZGW API (%s)", type(exc).__name__, exc_info=exc)
+        set_rollback()
+        exc = exceptions.APIException()
+        response = Response(status=exc.status_code)
     request = context.get("request")
     headers = {k: v for k, v in response.items() if k in ("WWW-Authenticate", "Retry-After", "Allow")}
     return Response(fout(request, exc), status=response.status_code, headers=headers, content_type=PROBLEM_JSON)
