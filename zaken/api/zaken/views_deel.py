@@ -1,5 +1,135 @@
-"""Zaken API: the parts of a case (rollen, resultaten, zaakinformatieobjecten, zaakobjecten,
-zaakeigenschappen) and its audittrail."""
+"""Zaken API: the parts of a case (rollen, resultaten, zaakobjecten, zaakeigenschappen) and its audittrail.
+
+Every queryset starts from the client's cases (scope.zaken_voor): a part of a case it may not see is a 404
+on detail and absent from lists. Writes go through services_deel with the client as Actor.api.
+"""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.response import Response
+
+from zaken.actors import Actor
+from zaken.models import Resultaat, Rol
+
+from ..catalogi.views import UUID_REGEX
+from ..common.auth import HasScope
+from ..common.errors import validation_error
+from ..common.schema import error_responses
+from . import filters_deel as f
+from . import serializers_deel as ser
+from . import services_deel as services
+from .scope import zaak_uit_url, zaken_voor
+
+LEZEN, BIJWERKEN = "zaken.lezen", "zaken.bijwerken"
+
+
+class DeelViewSet(viewsets.GenericViewSet):
+    component = "zrc"
+    api_version = "1.5.1"  # the Zaken API version we follow, in every response's API-version header
+    permission_classes = [HasScope]
+    lookup_field = "uuid"
+    lookup_value_regex = UUID_REGEX
+    required_scopes = {"list": LEZEN, "retrieve": LEZEN}
+    filter_serializer = None
+
+    @property
+    def client(self):
+        return self.request.user
+
+    def params(self) -> dict:
+        params = self.filter_serializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return params.validated_data
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["API-version"] = self.api_version
+        return response
+
+    def get_serializer_context(self):
+        return {"request": self.request, "view": self}
+
+    def zaak_voor_schrijven(self, url: str):
+        """The case a write names: another municipality's, or one outside the client's scope, is a 400."""
+        zaak = zaak_uit_url(self.client, url, BIJWERKEN)
+        if zaak is None:
+            raise validation_error("zaak", "Onbekende zaak: geef de URL van een zaak waarvoor de applicatie "
+                                           "zaken.bijwerken heeft.", "does_not_exist")
+        return zaak
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["rollen"], operation_id="rol_list", parameters=[f.RolFilter],
+                       responses={200: ser.RolSerializer(many=True), **error_responses(400, 401, 403)}),
+    retrieve=extend_schema(tags=["rollen"], operation_id="rol_read",
+                           responses={200: ser.RolSerializer, **error_responses(401, 403, 404)}),
+)
+class RolViewSet(DeelViewSet):
+    serializer_class = ser.RolSerializer
+    filter_serializer = f.RolFilter
+
+    def get_queryset(self):
+        return (Rol.objects.filter(zaak__in=zaken_voor(self.client, LEZEN))
+                .select_related("zaak__zaaktype", "zaak__gemeente", "medewerker").order_by("pk"))
+
+    def render(self, rollen: list[Rol]) -> list[dict]:
+        """The rollen as the spec's dicts; reading a person's or company's rol is logged (one INSERT)."""
+        services.rollen_read_record(actor=Actor.api(self.client), rollen=rollen)
+        return [ser.rol_data(self.request, rol) for rol in rollen]
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.get_queryset().filter(f.rol_q(self.params(), self.client.gemeente.gemeentecode))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self.get_serializer(self.render(page), many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self.get_serializer(self.render([self.get_object()])[0]).data)
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["resultaten"], operation_id="resultaat_list", parameters=[f.ResultaatFilter],
+                       responses={200: ser.ResultaatSerializer(many=True), **error_responses(400, 401, 403)}),
+    retrieve=extend_schema(tags=["resultaten"], operation_id="resultaat_read",
+                           responses={200: ser.ResultaatSerializer, **error_responses(401, 403, 404)}),
+    create=extend_schema(tags=["resultaten"], operation_id="resultaat_create", request=ser.ResultaatSerializer,
+                         responses={201: ser.ResultaatSerializer, **error_responses(400, 401, 403)}),
+)
+class ResultaatViewSet(mixins.CreateModelMixin, DeelViewSet):
+    serializer_class = ser.ResultaatSerializer
+    filter_serializer = f.ResultaatFilter
+    required_scopes = {**DeelViewSet.required_scopes, "create": BIJWERKEN}
+
+    def get_queryset(self):
+        return (Resultaat.objects.filter(zaak__in=zaken_voor(self.client, LEZEN))
+                .select_related("zaak__zaaktype", "zaak__gemeente").order_by("pk"))
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.get_queryset().filter(f.resultaat_q(self.params(), self.client.gemeente.gemeentecode))
+        page = self.paginate_queryset(queryset)
+        data = [ser.resultaat_data(request, r) for r in page]
+        return self.get_paginated_response(self.get_serializer(data, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        return Response(self.get_serializer(ser.resultaat_data(request, self.get_object())).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = self.get_serializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        zaak = self.zaak_voor_schrijven(data["zaak"])
+        statuscode = ser.resultaattype_code(zaak, data["resultaattype"])
+        try:
+            resultaat = services.resultaat_vastleggen(zaak=zaak, statuscode=statuscode or "",
+                                                      toelichting=data["toelichting"], actor=Actor.api(self.client))
+        except services.RegelFout as fout:
+            raise validation_error(fout.field, fout.reason, fout.code) from None
+        out = ser.resultaat_data(request, Resultaat.objects.select_related("zaak__zaaktype", "zaak__gemeente")
+                                 .get(pk=resultaat.pk))
+        return Response(self.get_serializer(out).data, status=status.HTTP_201_CREATED)
+
 
 # (prefix, viewset, basename) per resource.
-ROUTES: list[tuple] = []
+ROUTES: list[tuple] = [
+    ("rollen", RolViewSet, "rol"),
+    ("resultaten", ResultaatViewSet, "resultaat"),
+]

@@ -1,0 +1,127 @@
+"""Rollen, resultaten, zaakobjecten, zaakeigenschappen and audittrail in the Zaken API 1.5 field names.
+
+The builders turn our rows into the spec's dicts (used by the views and by the expand batch functions);
+the serializers render them and describe the schema. Type URLs are the Catalogi API's own: the same uuid5
+of (municipality code, zaaktype identificatie, type, code) as catalogi/catalogus.py, so they are equal
+without reading the catalogus.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from rest_framework import serializers as s
+
+from zaken.models import Resultaat, Rol, StatusType
+
+from ..catalogi.catalogus import ROL_GENERIEK, stable_uuid
+from ..catalogi.filters import UrlParam
+from ..catalogi.serializers import ROL_GENERIEK as ROL_GENERIEK_ENUM
+from .scope import uuid_uit_url, zaak_url
+
+BETROKKENE_TYPEN = ["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging", "organisatorische_eenheid",
+                    "medewerker"]
+
+
+def api_url(request, name: str, **kwargs) -> str:
+    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
+
+
+def roltype_uuid(code: str, zaaktype_identificatie: str, rol: str):
+    return stable_uuid(code, zaaktype_identificatie, "roltype", rol)
+
+
+def resultaattype_uuid(code: str, zaaktype_identificatie: str, statuscode: str):
+    return stable_uuid(code, zaaktype_identificatie, "resultaattype", statuscode)
+
+
+def roltype_url(request, zaak, rol: str) -> str:
+    key = roltype_uuid(zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie, rol)
+    return api_url(request, "api:catalogi:roltype-detail", uuid=key)
+
+
+def resultaattype_code(zaak, url: str) -> str | None:
+    """The end status code whose resultaattype this URL is, among the zaak's zaaktype's; None if not one."""
+    key = uuid_uit_url(url, "api:catalogi:resultaattype-detail")
+    code, ident = zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie
+    for statuscode in StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id, is_eindstatus=True).values_list(
+            "code", flat=True):
+        if key is not None and resultaattype_uuid(code, ident, statuscode) == key:
+            return statuscode
+    return None
+
+
+def _initials(first_names: str) -> str:
+    return "".join(f"{part[0]}." for part in first_names.split() if part)[:20]
+
+
+def betrokkene_identificatie(rol: Rol) -> dict:
+    """What our Rol holds, in the spec's shape per betrokkeneType. Our name is one string (a BRP name has
+    no reliable split into its parts), so it is `afwijkendeNaamBetrokkene`, not guessed parts."""
+    kind = rol.betrokkene_type
+    if kind == Rol.BetrokkeneType.NATUURLIJK_PERSOON:
+        return {"inpBsn": rol.inp_bsn, "anpIdentificatie": "", "inpA_nummer": "", "geslachtsnaam": "",
+                "voorvoegselGeslachtsnaam": "", "voorletters": "", "voornamen": "", "geslachtsaanduiding": "",
+                "geboortedatum": "", "verblijfsadres": None, "subVerblijfBuitenland": None}
+    if kind == Rol.BetrokkeneType.NIET_NATUURLIJK_PERSOON:
+        return {"innNnpId": rol.nnp_kvk_nummer, "annIdentificatie": "", "statutaireNaam": rol.naam,
+                "innRechtsvorm": "", "bezoekadres": "", "subVerblijfBuitenland": None}
+    if kind == Rol.BetrokkeneType.VESTIGING:
+        return {"vestigingsNummer": rol.vestigingsnummer, "handelsnaam": [rol.naam] if rol.naam else [],
+                "verblijfsadres": None, "subVerblijfBuitenland": None, "kvkNummer": rol.nnp_kvk_nummer}
+    user = rol.medewerker
+    return {"identificatie": (user.get_username() if user else "")[:24],
+            "achternaam": (user.last_name if user else rol.naam)[:200],
+            "voorletters": _initials(user.first_name) if user else "", "voorvoegselAchternaam": ""}
+
+
+def rol_data(request, rol: Rol) -> dict:
+    zaak = rol.zaak
+    contact = None
+    if rol.email or rol.telefoon or rol.acting_subject:
+        contact = {"emailadres": rol.email, "functie": "", "telefoonnummer": rol.telefoon, "naam": rol.acting_subject}
+    return {
+        "url": api_url(request, "api:zaken:rol-detail", uuid=rol.uuid), "uuid": rol.uuid,
+        "zaak": zaak_url(request, zaak), "betrokkene": "", "betrokkeneType": rol.betrokkene_type,
+        "afwijkendeNaamBetrokkene": rol.naam if rol.betrokkene_type == Rol.BetrokkeneType.NATUURLIJK_PERSOON else "",
+        "roltype": roltype_url(request, zaak, rol.roltype), "omschrijving": str(Rol.RolType(rol.roltype).label),
+        "omschrijvingGeneriek": ROL_GENERIEK[rol.roltype], "roltoelichting": rol.roltoelichting,
+        # Our Rol has no date of its own: it was registered with the case.
+        "registratiedatum": zaak.registratiedatum, "indicatieMachtiging": "", "contactpersoonRol": contact,
+        "statussen": [], "betrokkeneIdentificatie": betrokkene_identificatie(rol),
+    }
+
+
+def resultaat_data(request, resultaat: Resultaat) -> dict:
+    """Resultaat.omschrijving holds the code of the end status whose resultaattype it is (see catalogus.py)."""
+    zaak = resultaat.zaak
+    key = resultaattype_uuid(zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie, resultaat.omschrijving)
+    return {"url": api_url(request, "api:zaken:resultaat-detail", uuid=resultaat.uuid), "uuid": resultaat.uuid,
+            "zaak": zaak_url(request, zaak),
+            "resultaattype": api_url(request, "api:catalogi:resultaattype-detail", uuid=key),
+            "toelichting": resultaat.toelichting}
+
+
+class RolSerializer(s.Serializer):
+    url = s.URLField(read_only=True)
+    uuid = s.UUIDField(read_only=True)
+    zaak = s.URLField(read_only=True)
+    betrokkene = s.CharField(read_only=True)
+    betrokkeneType = s.ChoiceField(BETROKKENE_TYPEN, read_only=True)
+    afwijkendeNaamBetrokkene = s.CharField(read_only=True)
+    roltype = s.URLField(read_only=True)
+    omschrijving = s.CharField(read_only=True)
+    omschrijvingGeneriek = s.ChoiceField(ROL_GENERIEK_ENUM, read_only=True)
+    roltoelichting = s.CharField(read_only=True)
+    registratiedatum = s.DateTimeField(read_only=True)
+    indicatieMachtiging = s.CharField(read_only=True)
+    contactpersoonRol = s.JSONField(read_only=True, allow_null=True)
+    statussen = s.ListField(child=s.URLField(), read_only=True)
+    betrokkeneIdentificatie = s.JSONField(read_only=True, allow_null=True)
+
+
+class ResultaatSerializer(s.Serializer):
+    url = s.URLField(read_only=True)
+    uuid = s.UUIDField(read_only=True)
+    zaak = UrlParam()
+    resultaattype = UrlParam()
+    toelichting = s.CharField(required=False, allow_blank=True, max_length=1000, default="")
