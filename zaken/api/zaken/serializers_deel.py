@@ -50,6 +50,13 @@ def resultaattype_code(zaak, url: str) -> str | None:
     return None
 
 
+def roltype_code(zaak, url: str) -> str | None:
+    """Which of our roles this roltype URL is, among the zaak's zaaktype's roltypen; None if not one."""
+    key = uuid_uit_url(url, "api:catalogi:roltype-detail")
+    code, ident = zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie
+    return next((rol for rol in Rol.RolType.values if key is not None and roltype_uuid(code, ident, rol) == key), None)
+
+
 def _initials(first_names: str) -> str:
     return "".join(f"{part[0]}." for part in first_names.split() if part)[:20]
 
@@ -104,19 +111,19 @@ def resultaat_data(request, resultaat: Resultaat) -> dict:
 class RolSerializer(s.Serializer):
     url = s.URLField(read_only=True)
     uuid = s.UUIDField(read_only=True)
-    zaak = s.URLField(read_only=True)
-    betrokkene = s.CharField(read_only=True)
-    betrokkeneType = s.ChoiceField(BETROKKENE_TYPEN, read_only=True)
-    afwijkendeNaamBetrokkene = s.CharField(read_only=True)
-    roltype = s.URLField(read_only=True)
+    zaak = UrlParam()
+    betrokkene = UrlParam(required=False, allow_blank=True)
+    betrokkeneType = s.ChoiceField(BETROKKENE_TYPEN)
+    afwijkendeNaamBetrokkene = s.CharField(required=False, allow_blank=True, max_length=625, default="")
+    roltype = UrlParam()
     omschrijving = s.CharField(read_only=True)
     omschrijvingGeneriek = s.ChoiceField(ROL_GENERIEK_ENUM, read_only=True)
-    roltoelichting = s.CharField(read_only=True)
+    roltoelichting = s.CharField(allow_blank=True, max_length=1000)
     registratiedatum = s.DateTimeField(read_only=True)
-    indicatieMachtiging = s.CharField(read_only=True)
-    contactpersoonRol = s.JSONField(read_only=True, allow_null=True)
+    indicatieMachtiging = s.ChoiceField(["gemachtigde", "machtiginggever", ""], required=False, allow_blank=True)
+    contactpersoonRol = s.JSONField(required=False, allow_null=True)
     statussen = s.ListField(child=s.URLField(), read_only=True)
-    betrokkeneIdentificatie = s.JSONField(read_only=True, allow_null=True)
+    betrokkeneIdentificatie = s.JSONField(required=False, allow_null=True)
 
 
 class ResultaatSerializer(s.Serializer):

@@ -1,11 +1,12 @@
 """Writes behind the rollen and resultaten endpoints, and the processing log of what an API client read.
 
 Each write is atomic with its audit line (the API client as Actor.api); the notification follows from the
-model's post_save (zaken/notificaties/signals.py), a deleted rol writes its `destroy` message here.
+model's post_save (zaken/notificaties/signals.py); a deleted rol writes its `destroy` message here.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from zaken.notificaties.resources import resource_url
 from zaken.notificaties.services import notificatie_schrijven
 from zaken.notificaties.signals import zaak_kenmerken
 from zaken.services import audit_record, subject_hash
+from zaken.validators import is_valid_bsn
 
 REASON = "API: zaakgegevens lezen"
 
@@ -66,3 +68,53 @@ def resultaat_vastleggen(*, zaak: Zaak, statuscode: str, toelichting: str, actor
     audit_record(actor=actor, name="resultaat_vastleggen", operation=AuditLog.Operation.WRITE, zaak=zaak,
                  categories=["resultaat"], processing_activity=f"{zaak.zaaktype.process_slug}: resultaat (API)")
     return resultaat
+
+
+# What our Rol can hold from outside: a behandelaar is one of the municipality's civil servants, a
+# belanghebbende a person by BSN. The initiator comes with the case (zaak_create) and scopes its tracker.
+TOEVOEGBAAR = {(Rol.RolType.BEHANDELAAR, Rol.BetrokkeneType.MEDEWERKER),
+               (Rol.RolType.BELANGHEBBENDE, Rol.BetrokkeneType.NATUURLIJK_PERSOON)}
+
+
+@transaction.atomic
+def rol_toevoegen(*, zaak: Zaak, roltype: str, betrokkene_type: str, actor: Actor, roltoelichting: str = "",
+                  inp_bsn: str = "", naam: str = "", medewerker_id: str = "") -> Rol:
+    if (roltype, betrokkene_type) not in TOEVOEGBAAR:
+        raise RegelFout("betrokkeneType", "unsupported",
+                        _("Een rol toevoegen kan voor een behandelaar (betrokkeneType medewerker) of een "
+                          "belanghebbende (betrokkeneType natuurlijk_persoon)."))
+    fields = {"zaak": zaak, "roltype": roltype, "betrokkene_type": betrokkene_type, "roltoelichting": roltoelichting}
+    if betrokkene_type == Rol.BetrokkeneType.MEDEWERKER:
+        user = get_user_model().objects.filter(username=medewerker_id, is_active=True,
+                                               lidmaatschappen__gemeente_id=zaak.gemeente_id).first()
+        if user is None:
+            raise RegelFout("betrokkeneIdentificatie.identificatie", "does_not_exist",
+                            _("Onbekende medewerker: geef de gebruikersnaam van een medewerker van de gemeente."))
+        fields.update(medewerker=user, naam=user.get_full_name() or user.get_username())
+    else:
+        if not is_valid_bsn(inp_bsn):
+            raise RegelFout("betrokkeneIdentificatie.inpBsn", "invalid",
+                            _("Geef een geldig burgerservicenummer: 9 cijfers die de elfproef doorstaan."))
+        fields.update(inp_bsn=inp_bsn.zfill(9), naam=naam)
+    rol = Rol.objects.create(**fields)
+    audit_record(actor=actor, name="rol_toevoegen", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=[f"rol {roltype}"], subject_bsn=rol.inp_bsn,
+                 processing_activity=f"{zaak.zaaktype.process_slug}: rol toevoegen (API)")
+    return rol
+
+
+@transaction.atomic
+def rol_verwijderen(*, rol: Rol, actor: Actor) -> None:
+    """Remove a behandelaar or belanghebbende. The audit lines hang on the case, not on the rol, so the
+    history stays (this removal is one of them); the initiator is never removed."""
+    if rol.roltype == Rol.RolType.INITIATOR:
+        raise RegelFout("roltype", "initiator",
+                        _("De initiator hoort bij de zaak vanaf de aanvraag en kan niet worden verwijderd."))
+    zaak = rol.zaak
+    audit_record(actor=actor, name="rol_verwijderen", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=[f"rol {rol.roltype}"], subject_bsn=rol.inp_bsn,
+                 processing_activity=f"{zaak.zaaktype.process_slug}: rol verwijderen (API)")
+    notificatie_schrijven(kanaal="zaken", hoofd_object=resource_url("zaak", zaak.uuid), resource="rol",
+                          resource_url=resource_url("rol", rol.uuid), actie="destroy",
+                          kenmerken=zaak_kenmerken(zaak), gemeente_id=zaak.gemeente_id)
+    rol.delete()

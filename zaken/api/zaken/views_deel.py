@@ -4,8 +4,10 @@ Every queryset starts from the client's cases (scope.zaken_voor): a part of a ca
 on detail and absent from lists. Writes go through services_deel with the client as Actor.api.
 """
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from zaken.actors import Actor
@@ -21,6 +23,11 @@ from . import services_deel as services
 from .scope import zaak_uit_url, zaken_voor
 
 LEZEN, BIJWERKEN = "zaken.lezen", "zaken.bijwerken"
+
+
+class Conflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
 
 
 class DeelViewSet(viewsets.GenericViewSet):
@@ -63,13 +70,19 @@ class DeelViewSet(viewsets.GenericViewSet):
                        responses={200: ser.RolSerializer(many=True), **error_responses(400, 401, 403)}),
     retrieve=extend_schema(tags=["rollen"], operation_id="rol_read",
                            responses={200: ser.RolSerializer, **error_responses(401, 403, 404)}),
+    create=extend_schema(tags=["rollen"], operation_id="rol_create", request=ser.RolSerializer,
+                         responses={201: ser.RolSerializer, **error_responses(400, 401, 403)}),
+    destroy=extend_schema(tags=["rollen"], operation_id="rol_delete",
+                          responses={204: None, **error_responses(401, 403, 404, 409)}),
 )
 class RolViewSet(DeelViewSet):
     serializer_class = ser.RolSerializer
     filter_serializer = f.RolFilter
+    required_scopes = {**DeelViewSet.required_scopes, "create": BIJWERKEN, "destroy": BIJWERKEN}
 
     def get_queryset(self):
-        return (Rol.objects.filter(zaak__in=zaken_voor(self.client, LEZEN))
+        scope = BIJWERKEN if self.action == "destroy" else LEZEN
+        return (Rol.objects.filter(zaak__in=zaken_voor(self.client, scope))
                 .select_related("zaak__zaaktype", "zaak__gemeente", "medewerker").order_by("pk"))
 
     def render(self, rollen: list[Rol]) -> list[dict]:
@@ -84,6 +97,40 @@ class RolViewSet(DeelViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         return Response(self.get_serializer(self.render([self.get_object()])[0]).data)
+
+    def create(self, request, *args, **kwargs):
+        incoming = self.get_serializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        zaak = self.zaak_voor_schrijven(data["zaak"])
+        roltype = ser.roltype_code(zaak, data["roltype"])
+        if roltype is None:
+            raise validation_error("roltype", _("Het roltype hoort niet bij het zaaktype van de zaak: kies een "
+                                                "roltype uit de roltypen van dat zaaktype."), "zaaktype-mismatch")
+        if data.get("betrokkene"):
+            raise validation_error("betrokkene", _("Wij bewaren geen betrokkene-URL's: geef de betrokkene in "
+                                                   "betrokkeneIdentificatie."), "unsupported")
+        ident = data.get("betrokkeneIdentificatie") or {}
+        if not isinstance(ident, dict):
+            raise validation_error("betrokkeneIdentificatie", _("Geef betrokkeneIdentificatie als object."))
+        naam = data["afwijkendeNaamBetrokkene"] or " ".join(
+            str(ident.get(part) or "") for part in ("voornamen", "voorvoegselGeslachtsnaam", "geslachtsnaam")).strip()
+        try:
+            rol = services.rol_toevoegen(
+                zaak=zaak, roltype=roltype, betrokkene_type=data["betrokkeneType"], actor=Actor.api(self.client),
+                roltoelichting=data["roltoelichting"], inp_bsn=str(ident.get("inpBsn") or ""), naam=naam,
+                medewerker_id=str(ident.get("identificatie") or ""))
+        except services.RegelFout as fout:
+            raise validation_error(fout.field, fout.reason, fout.code) from None
+        rol = self.get_queryset().get(pk=rol.pk)
+        return Response(self.get_serializer(ser.rol_data(request, rol)).data, status=status.HTTP_201_CREATED)
+
+    def destroy(self, request, *args, **kwargs):
+        try:
+            services.rol_verwijderen(rol=self.get_object(), actor=Actor.api(self.client))
+        except services.RegelFout as fout:
+            raise Conflict(fout.reason) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(
