@@ -15,7 +15,7 @@ from ..catalogi.catalogus import ROL_GENERIEK
 from ..catalogi.filters import UrlParam
 from ..catalogi.serializers import ROL_GENERIEK as ROL_GENERIEK_ENUM
 from .scope import uuid_uit_url
-from .serializers_deel import BETROKKENE_TYPEN, resultaattype_uuid, roltype_uuid
+from .serializers_deel import BETROKKENE_TYPEN, OBJECT_TYPEN, resultaattype_uuid, roltype_uuid
 
 NOTHING = Q(pk__in=[])
 NP = "betrokkeneIdentificatie__natuurlijkPersoon__"
@@ -106,3 +106,8 @@ def resultaat_q(params: dict, gemeentecode: str) -> Q:
                       for zt_id, ident, code in ends]
         q &= _type_q(params["resultaattype"], "api:catalogi:resultaattype-detail", candidates)
     return q
+
+
+class ZaakObjectFilter(ZaakParam):
+    object = UrlParam(required=False)
+    objectType = s.ChoiceField(OBJECT_TYPEN, required=False)

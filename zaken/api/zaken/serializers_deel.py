@@ -132,3 +132,52 @@ class ResultaatSerializer(s.Serializer):
     zaak = UrlParam()
     resultaattype = UrlParam()
     toelichting = s.CharField(required=False, allow_blank=True, max_length=1000, default="")
+
+
+OBJECT_TYPEN = ["adres", "besluit", "buurt", "enkelvoudig_document", "gemeente", "gemeentelijke_openbare_ruimte",
+                "huishouden", "inrichtingselement", "kadastrale_onroerende_zaak", "kunstwerkdeel",
+                "maatschappelijke_activiteit", "medewerker", "natuurlijk_persoon", "niet_natuurlijk_persoon",
+                "openbare_ruimte", "organisatorische_eenheid", "pand", "spoorbaandeel", "status", "terreindeel",
+                "terrein_gebouwd_object", "vestiging", "waterdeel", "wegdeel", "wijk", "woonplaats", "woz_deelobject",
+                "woz_object", "woz_waarde", "zakelijk_recht", "overige"]
+
+
+class ZaakObjectSerializer(s.Serializer):
+    url = s.URLField(read_only=True)
+    uuid = s.UUIDField(read_only=True)
+    zaak = s.CharField(read_only=True)
+    object = s.CharField(read_only=True)
+    zaakobjecttype = s.CharField(read_only=True)
+    objectType = s.ChoiceField(OBJECT_TYPEN, read_only=True)
+    objectTypeOverige = s.CharField(read_only=True)
+    objectTypeOverigeDefinitie = s.JSONField(read_only=True, allow_null=True)
+    relatieomschrijving = s.CharField(read_only=True)
+    objectIdentificatie = s.JSONField(read_only=True, allow_null=True)
+
+
+class ZaakEigenschapSerializer(s.Serializer):
+    url = s.URLField(read_only=True)
+    uuid = s.UUIDField(read_only=True)
+    zaak = s.CharField(read_only=True)
+    eigenschap = s.CharField(read_only=True)
+    naam = s.CharField(read_only=True)
+    waarde = s.CharField(read_only=True)
+
+
+class AuditTrailSerializer(s.Serializer):
+    uuid = s.UUIDField(read_only=True)
+    bron = s.ChoiceField(["ac", "nrc", "zrc", "ztc", "drc", "brc", "cmc", "kc", "vrc"], read_only=True)
+    applicatieId = s.CharField(read_only=True)
+    applicatieWeergave = s.CharField(read_only=True)
+    gebruikersId = s.CharField(read_only=True)
+    gebruikersWeergave = s.CharField(read_only=True)
+    actie = s.CharField(read_only=True)
+    actieWeergave = s.CharField(read_only=True)
+    resultaat = s.IntegerField(read_only=True)
+    hoofdObject = s.CharField(read_only=True)
+    resource = s.CharField(read_only=True)
+    resourceUrl = s.CharField(read_only=True)
+    toelichting = s.CharField(read_only=True)
+    resourceWeergave = s.CharField(read_only=True)
+    aanmaakdatum = s.DateTimeField(read_only=True)
+    wijzigingen = s.JSONField(read_only=True)

@@ -6,63 +6,20 @@ on detail and absent from lists. Writes go through services_deel with the client
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import APIException
+from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from zaken.actors import Actor
 from zaken.models import Resultaat, Rol
 
-from ..catalogi.views import UUID_REGEX
-from ..common.auth import HasScope
 from ..common.errors import validation_error
 from ..common.schema import error_responses
 from . import filters_deel as f
 from . import serializers_deel as ser
 from . import services_deel as services
-from .scope import zaak_uit_url, zaken_voor
-
-LEZEN, BIJWERKEN = "zaken.lezen", "zaken.bijwerken"
-
-
-class Conflict(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-
-
-class DeelViewSet(viewsets.GenericViewSet):
-    component = "zrc"
-    api_version = "1.5.1"  # the Zaken API version we follow, in every response's API-version header
-    permission_classes = [HasScope]
-    lookup_field = "uuid"
-    lookup_value_regex = UUID_REGEX
-    required_scopes = {"list": LEZEN, "retrieve": LEZEN}
-    filter_serializer = None
-
-    @property
-    def client(self):
-        return self.request.user
-
-    def params(self) -> dict:
-        params = self.filter_serializer(data=self.request.query_params)
-        params.is_valid(raise_exception=True)
-        return params.validated_data
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-version"] = self.api_version
-        return response
-
-    def get_serializer_context(self):
-        return {"request": self.request, "view": self}
-
-    def zaak_voor_schrijven(self, url: str):
-        """The case a write names: another municipality's, or one outside the client's scope, is a 400."""
-        zaak = zaak_uit_url(self.client, url, BIJWERKEN)
-        if zaak is None:
-            raise validation_error("zaak", "Onbekende zaak: geef de URL van een zaak waarvoor de applicatie "
-                                           "zaken.bijwerken heeft.", "does_not_exist")
-        return zaak
+from .base_deel import BIJWERKEN, LEZEN, Conflict, DeelViewSet
+from .scope import zaken_voor
+from .views_deel_objecten import AuditTrailViewSet, ZaakEigenschapViewSet, ZaakObjectViewSet
 
 
 @extend_schema_view(
@@ -179,4 +136,7 @@ class ResultaatViewSet(mixins.CreateModelMixin, DeelViewSet):
 ROUTES: list[tuple] = [
     ("rollen", RolViewSet, "rol"),
     ("resultaten", ResultaatViewSet, "resultaat"),
+    ("zaakobjecten", ZaakObjectViewSet, "zaakobject"),
+    (r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/zaakeigenschappen", ZaakEigenschapViewSet, "zaakeigenschap"),
+    (r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/audittrail", AuditTrailViewSet, "audittrail"),
 ]
