@@ -7,9 +7,17 @@ from rest_framework.exceptions import APIException
 from ..catalogi.views import UUID_REGEX
 from ..common.auth import HasScope
 from ..common.errors import validation_error
+from ..common.schema import error_responses
 from .scope import zaak_uit_url
 
 LEZEN, BIJWERKEN = "zaken.lezen", "zaken.bijwerken"
+# The error statuses the spec lists on every operation (content negotiation, conflicts, media type, ...).
+ALGEMEEN = (406, 409, 410, 415, 429, 500)
+
+
+def fouten(*codes: int) -> dict:
+    """An operation's error responses in the schema: its own, plus those the spec lists everywhere."""
+    return error_responses(*sorted(set(codes) | set(ALGEMEEN)))
 
 
 class Conflict(APIException):

@@ -9,6 +9,8 @@ without reading the catalogus.
 from __future__ import annotations
 
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
 from zaken.models import Resultaat, Rol, StatusType
@@ -108,6 +110,11 @@ def resultaat_data(request, resultaat: Resultaat) -> dict:
             "toelichting": resultaat.toelichting}
 
 
+@extend_schema_field(OpenApiTypes.OBJECT)
+class JsonObject(s.JSONField):
+    """A JSON object in the schema (the spec's nested objects we pass through as dicts)."""
+
+
 class RolSerializer(s.Serializer):
     url = s.URLField(read_only=True)
     uuid = s.UUIDField(read_only=True)
@@ -121,9 +128,9 @@ class RolSerializer(s.Serializer):
     roltoelichting = s.CharField(allow_blank=True, max_length=1000)
     registratiedatum = s.DateTimeField(read_only=True)
     indicatieMachtiging = s.ChoiceField(["gemachtigde", "machtiginggever", ""], required=False, allow_blank=True)
-    contactpersoonRol = s.JSONField(required=False, allow_null=True)
+    contactpersoonRol = JsonObject(required=False, allow_null=True)
     statussen = s.ListField(child=s.URLField(), read_only=True)
-    betrokkeneIdentificatie = s.JSONField(required=False, allow_null=True)
+    betrokkeneIdentificatie = JsonObject(required=False, allow_null=True)
 
 
 class ResultaatSerializer(s.Serializer):
@@ -145,21 +152,21 @@ OBJECT_TYPEN = ["adres", "besluit", "buurt", "enkelvoudig_document", "gemeente",
 class ZaakObjectSerializer(s.Serializer):
     url = s.URLField(read_only=True)
     uuid = s.UUIDField(read_only=True)
-    zaak = s.CharField(read_only=True)
-    object = s.CharField(read_only=True)
-    zaakobjecttype = s.CharField(read_only=True)
+    zaak = s.URLField(read_only=True)
+    object = s.URLField(read_only=True)
+    zaakobjecttype = s.URLField(read_only=True)
     objectType = s.ChoiceField(OBJECT_TYPEN, read_only=True)
     objectTypeOverige = s.CharField(read_only=True)
-    objectTypeOverigeDefinitie = s.JSONField(read_only=True, allow_null=True)
+    objectTypeOverigeDefinitie = JsonObject(read_only=True, allow_null=True)
     relatieomschrijving = s.CharField(read_only=True)
-    objectIdentificatie = s.JSONField(read_only=True, allow_null=True)
+    objectIdentificatie = JsonObject(read_only=True, allow_null=True)
 
 
 class ZaakEigenschapSerializer(s.Serializer):
     url = s.URLField(read_only=True)
     uuid = s.UUIDField(read_only=True)
-    zaak = s.CharField(read_only=True)
-    eigenschap = s.CharField(read_only=True)
+    zaak = s.URLField(read_only=True)
+    eigenschap = s.URLField(read_only=True)
     naam = s.CharField(read_only=True)
     waarde = s.CharField(read_only=True)
 
@@ -174,10 +181,10 @@ class AuditTrailSerializer(s.Serializer):
     actie = s.CharField(read_only=True)
     actieWeergave = s.CharField(read_only=True)
     resultaat = s.IntegerField(read_only=True)
-    hoofdObject = s.CharField(read_only=True)
+    hoofdObject = s.URLField(read_only=True)
     resource = s.CharField(read_only=True)
-    resourceUrl = s.CharField(read_only=True)
+    resourceUrl = s.URLField(read_only=True)
     toelichting = s.CharField(read_only=True)
     resourceWeergave = s.CharField(read_only=True)
     aanmaakdatum = s.DateTimeField(read_only=True)
-    wijzigingen = s.JSONField(read_only=True)
+    wijzigingen = JsonObject(read_only=True)

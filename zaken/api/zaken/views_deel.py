@@ -13,24 +13,23 @@ from zaken.actors import Actor
 from zaken.models import Resultaat, Rol
 
 from ..common.errors import validation_error
-from ..common.schema import error_responses
 from . import filters_deel as f
 from . import serializers_deel as ser
 from . import services_deel as services
-from .base_deel import BIJWERKEN, LEZEN, Conflict, DeelViewSet
+from .base_deel import BIJWERKEN, LEZEN, Conflict, DeelViewSet, fouten
 from .scope import zaken_voor
 from .views_deel_objecten import AuditTrailViewSet, ZaakEigenschapViewSet, ZaakObjectViewSet
 
 
 @extend_schema_view(
     list=extend_schema(tags=["rollen"], operation_id="rol_list", parameters=[f.RolFilter],
-                       responses={200: ser.RolSerializer(many=True), **error_responses(400, 401, 403)}),
+                       responses={200: ser.RolSerializer(many=True), **fouten(400, 401, 403)}),
     retrieve=extend_schema(tags=["rollen"], operation_id="rol_read",
-                           responses={200: ser.RolSerializer, **error_responses(401, 403, 404)}),
+                           responses={200: ser.RolSerializer, **fouten(401, 403, 404)}),
     create=extend_schema(tags=["rollen"], operation_id="rol_create", request=ser.RolSerializer,
-                         responses={201: ser.RolSerializer, **error_responses(400, 401, 403)}),
+                         responses={201: ser.RolSerializer, **fouten(400, 401, 403)}),
     destroy=extend_schema(tags=["rollen"], operation_id="rol_delete",
-                          responses={204: None, **error_responses(401, 403, 404, 409)}),
+                          responses={204: None, **fouten(401, 403, 404, 409)}),
 )
 class RolViewSet(DeelViewSet):
     serializer_class = ser.RolSerializer
@@ -92,11 +91,11 @@ class RolViewSet(DeelViewSet):
 
 @extend_schema_view(
     list=extend_schema(tags=["resultaten"], operation_id="resultaat_list", parameters=[f.ResultaatFilter],
-                       responses={200: ser.ResultaatSerializer(many=True), **error_responses(400, 401, 403)}),
+                       responses={200: ser.ResultaatSerializer(many=True), **fouten(400, 401, 403)}),
     retrieve=extend_schema(tags=["resultaten"], operation_id="resultaat_read",
-                           responses={200: ser.ResultaatSerializer, **error_responses(401, 403, 404)}),
+                           responses={200: ser.ResultaatSerializer, **fouten(401, 403, 404)}),
     create=extend_schema(tags=["resultaten"], operation_id="resultaat_create", request=ser.ResultaatSerializer,
-                         responses={201: ser.ResultaatSerializer, **error_responses(400, 401, 403)}),
+                         responses={201: ser.ResultaatSerializer, **fouten(400, 401, 403)}),
 )
 class ResultaatViewSet(mixins.CreateModelMixin, DeelViewSet):
     serializer_class = ser.ResultaatSerializer

@@ -14,12 +14,11 @@ from zaken.actors import Actor
 from zaken.models import AuditLog
 
 from ..common.pagination import ZGWPagination
-from ..common.schema import error_responses
 from . import filters_deel as f
 from . import objecten_deel as obj
 from . import serializers_deel as ser
 from . import services_deel as services
-from .base_deel import LEZEN, DeelViewSet
+from .base_deel import LEZEN, DeelViewSet, fouten
 from .scope import zaken_voor
 
 AUDITTRAILS_LEZEN = "audittrails.lezen"
@@ -37,9 +36,9 @@ class ZaakObjectPagination(ZGWPagination):
 
 @extend_schema_view(
     list=extend_schema(tags=["zaakobjecten"], operation_id="zaakobject_list", parameters=[f.ZaakObjectFilter],
-                       responses={200: ser.ZaakObjectSerializer(many=True), **error_responses(400, 401, 403)}),
+                       responses={200: ser.ZaakObjectSerializer(many=True), **fouten(400, 401, 403)}),
     retrieve=extend_schema(tags=["zaakobjecten"], operation_id="zaakobject_read",
-                           responses={200: ser.ZaakObjectSerializer, **error_responses(401, 403, 404)}),
+                           responses={200: ser.ZaakObjectSerializer, **fouten(401, 403, 404)}),
 )
 class ZaakObjectViewSet(DeelViewSet):
     serializer_class = ser.ZaakObjectSerializer
@@ -106,9 +105,9 @@ class ZaakDeelViewSet(DeelViewSet):
 
 @extend_schema_view(
     list=extend_schema(tags=["zaken"], operation_id="zaakeigenschap_list", parameters=[ZAAK_UUID],
-                       responses={200: ser.ZaakEigenschapSerializer(many=True), **error_responses(401, 403, 404)}),
+                       responses={200: ser.ZaakEigenschapSerializer(many=True), **fouten(401, 403, 404)}),
     retrieve=extend_schema(tags=["zaken"], operation_id="zaakeigenschap_read", parameters=[ZAAK_UUID],
-                           responses={200: ser.ZaakEigenschapSerializer, **error_responses(401, 403, 404)}),
+                           responses={200: ser.ZaakEigenschapSerializer, **fouten(401, 403, 404)}),
 )
 class ZaakEigenschapViewSet(ZaakDeelViewSet):
     """Our zaaktypen define no eigenschappen (the Catalogi list is empty), so no case has a zaakeigenschap."""
@@ -126,9 +125,9 @@ class ZaakEigenschapViewSet(ZaakDeelViewSet):
 
 @extend_schema_view(
     list=extend_schema(tags=["zaken"], operation_id="audittrail_list", parameters=[ZAAK_UUID],
-                       responses={200: ser.AuditTrailSerializer(many=True), **error_responses(401, 403, 404)}),
+                       responses={200: ser.AuditTrailSerializer(many=True), **fouten(401, 403, 404)}),
     retrieve=extend_schema(tags=["zaken"], operation_id="audittrail_retrieve", parameters=[ZAAK_UUID],
-                           responses={200: ser.AuditTrailSerializer, **error_responses(401, 403, 404)}),
+                           responses={200: ser.AuditTrailSerializer, **fouten(401, 403, 404)}),
 )
 class AuditTrailViewSet(ZaakDeelViewSet):
     """The case's processing log (zaken.models.AuditLog), oldest first; reading it is itself logged."""
