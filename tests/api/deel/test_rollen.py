@@ -140,3 +140,15 @@ def test_query_count_constant(client, zac, maak_zaak):
         body = client.get(URL, **auth("zac")).json()
     assert body["count"] == 50
     assert len(many) == len(one)
+
+
+def test_count_is_capped(client, zac, maak_zaak, monkeypatch):
+    """A municipality's rollen are counted up to zaken.paging.CAP, never all of them."""
+    from zaken.api.zaken import base_deel
+
+    for _ in range(3):
+        maak_zaak()
+    monkeypatch.setattr(base_deel, "CAP", 2)
+    body = client.get(URL, **auth("zac")).json()
+    assert body["count"] == 2
+    assert len(body["results"]) == 2

@@ -5,27 +5,26 @@ Each starts from the client's cases (scope.zaken_voor); a case outside them is a
 
 from uuid import UUID
 
-from django.db.models import Count
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from zaken.actors import Actor
 from zaken.models import AuditLog
+from zaken.paging import CAP, capped_count
 
-from ..common.pagination import ZGWPagination
 from . import filters_deel as f
 from . import objecten_deel as obj
 from . import serializers_deel as ser
 from . import services_deel as services
-from .base_deel import LEZEN, DeelViewSet, fouten
+from .base_deel import LEZEN, CappedPagination, DeelViewSet, fouten
 from .scope import zaken_voor
 
 AUDITTRAILS_LEZEN = "audittrails.lezen"
 ZAAK_UUID = OpenApiParameter("zaak_uuid", str, OpenApiParameter.PATH, description="Unieke resource identifier (UUID4)")
 
 
-class ZaakObjectPagination(ZGWPagination):
+class ZaakObjectPagination(CappedPagination):
     """Pages of cases (each with its few objects); `count` is the number of objects, set by the view."""
 
     object_count = 0
@@ -69,9 +68,11 @@ class ZaakObjectViewSet(DeelViewSet):
                   if params.get("objectType") in (None, object_type)}
         paginator = self.paginator
         page = self.paginate_queryset(zaken)
-        # The count without reading the objects: each process gives one object of each of its soorten per case.
-        per_slug = zaken.order_by().values_list("zaaktype__process_slug").annotate(n=Count("pk"))
-        paginator.object_count = sum(n * len(wanted & set(obj.hooks()[slug].soorten)) for slug, n in per_slug)
+        # The count without reading the objects: each process gives one object of each of its soorten per
+        # case; the cases are counted up to zaken.paging.CAP per process, one query each.
+        paginator.object_count = sum(
+            capped_count(zaken.filter(zaaktype__process_slug=slug), CAP)[0] * len(wanted & set(hook.soorten))
+            for slug, hook in obj.hooks().items())
         found = obj.zaakobjecten_voor(page)
         pairs = [(zaak, item) for zaak in page for item in found.get(zaak.pk, []) if item["soort"] in wanted]
         return self.get_paginated_response(self.get_serializer(self.render(pairs), many=True).data)
