@@ -131,3 +131,14 @@ def test_query_count_constant(client, zac, maak_zaak):
     with CaptureQueriesContext(connection) as many:
         assert client.get(URL, **auth("zac")).json()["count"] == 50
     assert len(many) == len(one)
+
+
+def test_zaaktype_or_vertrouwelijkheid_outside_the_autorisatie_reads_nothing(client, zac, zrc_client, maak_zaak):
+    zaak = maak_zaak()
+    assert post(client, zaak=zaak_url(zaak), resultaattype=resultaattypen(client, zaak)[0]["url"]).status_code == 201
+    resultaat = Resultaat.objects.get()
+    zrc_client(client_id="ander-type", zaaktype=ZaakType.objects.get(process_slug="verhuizing"))
+    zrc_client(client_id="openbaar", max_vertrouwelijkheidaanduiding="openbaar")
+    for client_id in ("ander-type", "openbaar"):
+        assert client.get(URL, **auth(client_id)).json()["count"] == 0
+        assert client.get(f"{URL}/{resultaat.uuid}", **auth(client_id)).status_code == 404

@@ -6,7 +6,7 @@ on detail and absent from lists. Writes go through services_deel with the client
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status
+from rest_framework import status
 from rest_framework.response import Response
 
 from zaken.actors import Actor
@@ -97,7 +97,7 @@ class RolViewSet(DeelViewSet):
     create=extend_schema(tags=["resultaten"], operation_id="resultaat_create", request=ser.ResultaatSerializer,
                          responses={201: ser.ResultaatSerializer, **fouten(400, 401, 403)}),
 )
-class ResultaatViewSet(mixins.CreateModelMixin, DeelViewSet):
+class ResultaatViewSet(DeelViewSet):
     serializer_class = ser.ResultaatSerializer
     filter_serializer = f.ResultaatFilter
     required_scopes = {**DeelViewSet.required_scopes, "create": BIJWERKEN}
