@@ -70,7 +70,7 @@ trap 'kill -TERM "${pids[@]}" 2>/dev/null || true' EXIT  # never leave one behin
   --graceful-timeout 5 --no-control-socket &
 pids+=($!)
 .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:$PORT" --workers "${WEB_CONCURRENCY:-2}" \
-  --access-logfile - --graceful-timeout 20 --no-control-socket &
+  --config python:config.gunicorn --access-logfile - --graceful-timeout 20 --no-control-socket &
 pids+=($!)
 .venv/bin/celery -A config worker -l info --concurrency "${CELERY_CONCURRENCY:-2}" --without-gossip --without-mingle &
 pids+=($!)

@@ -123,6 +123,11 @@ class ProcessDefinition:
     # {"template": ..., **context} (a payment still due, where to collect a document).
     tracker_panel: str = ""
     worklist: str = ""  # dotted path of a back-office view, mounted at /behandelen/werklijst/<slug>/
+    # Dotted path of a callable(zaken: list[Zaak]) -> {zaak_id: [object, ...]}: the objects a case is about
+    # (the Zaken API's zaakobjecten), for a whole page in one query; `.soorten` on the callable maps the
+    # kinds it gives (one of each per case) to their ZGW objectType. An object: {"soort", "objectType", "objectTypeOverige",
+    # "relatieomschrijving", "objectIdentificatie"}.
+    zaakobjecten: str = ""
     # Who decides this product's besluiten, as the bezwaar clause and form name it (gettext_noop, with
     # %(gemeente)s), e.g. "de burgemeester van %(gemeente)s"; blank: the college of burgemeester en wethouders.
     bestuursorgaan: str = ""

@@ -294,11 +294,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@samenl
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_bsn": {"()": "zaken.logfilters.RedactBsnFilter"}},
+    "filters": {"redact_bsn": {"()": "zaken.logfilters.RedactBsnFilter"},
+                "strip_query": {"()": "zaken.logfilters.StripQueryFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_bsn"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The request line without its query string (ZGW filters may carry a BSN or a name).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False, "filters": ["strip_query"]},
         "weasyprint.progress": {"level": "WARNING"},  # eight INFO lines per rendered letter
         "saml2": {"level": "WARNING"},  # pysaml2 logs the NameID (a BSN) and whole messages below WARNING
         "xmlschema": {"level": "WARNING"},  # pysaml2's schema loading says INFO on every start

@@ -40,6 +40,7 @@ DEFINITION = ProcessDefinition(
     start_view="zaken.processes.parkeervergunning.eform.start",
     flow="zaken.processes.parkeervergunning.flows.ParkeervergunningFlow",
     dossier_data="zaken.processes.parkeervergunning.selectors.dossier_data",
+    zaakobjecten="zaken.processes.parkeervergunning.selectors.zaakobjecten",
     tracker_panel="zaken.processes.parkeervergunning.selectors.tracker_panel",
     # No besluit_statussen: every decision (grant, refusal, the waiting list, van rechtswege) is a generic besluit
     # with its letter (services._besluit); the placement on the waiting list ends the decision term, so lex

@@ -93,3 +93,19 @@ def tracker_panel(request, zaak: Zaak) -> dict | None:
             "kenteken": kenteken_weergave(vergunning.kenteken), "positie": wachtlijstpositie(vergunning),
             "geldig": vergunning.state in Parkeervergunning.GELDIG_STATES
             and vergunning.vervaldatum is not None and vergunning.vervaldatum >= timezone.localdate()}
+
+
+def zaakobjecten(zaken) -> dict:
+    """The address the permit is for (BAG adresseerbaar object) and the vehicle's kenteken: one query."""
+    rows = Parkeervergunning.objects.filter(zaak__in=zaken).values_list("zaak_id", "adresseerbaar_object", "postcode",
+                                                                        "kenteken")
+    return {zaak_id: [
+        {"soort": "adres", "objectType": "adres", "objectTypeOverige": "", "relatieomschrijving": _("Adres"),
+         "objectIdentificatie": {"identificatie": aoid, "wplWoonplaatsNaam": "", "gorOpenbareRuimteNaam": "",
+                                 "huisnummer": 0, "huisletter": "", "huisnummertoevoeging": "", "postcode": postcode}},
+        {"soort": "kenteken", "objectType": "overige", "objectTypeOverige": "kenteken",
+         "relatieomschrijving": _("Kenteken"), "objectIdentificatie": {"overigeData": {"kenteken": kenteken}}},
+    ] for zaak_id, aoid, postcode, kenteken in rows}
+
+
+zaakobjecten.soorten = {"adres": "adres", "kenteken": "overige"}

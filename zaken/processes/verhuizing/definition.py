@@ -57,6 +57,7 @@ DEFINITION = ProcessDefinition(
     start_view="zaken.processes.verhuizing.eform.start",
     flow="zaken.processes.verhuizing.flows.VerhuizingFlow",
     dossier_data="zaken.processes.verhuizing.selectors.dossier_data",
+    zaakobjecten="zaken.processes.verhuizing.selectors.zaakobjecten",
     on_verzoek_beantwoord="zaken.processes.verhuizing.services.verhuizing_aanvulling_ontvangen",
     on_verzoek_verlopen="zaken.processes.verhuizing.services.verhuizing_aanvulling_verlopen",
     periodic="zaken.processes.verhuizing.services.verhuizingen_hervatten",

@@ -25,3 +25,22 @@ def dossier_data(zaak) -> dict:
         if verhuizing.adresonderzoek_nodig else _("niet nodig"),
         _("BRP-pogingen"): verhuizing.brp_pogingen,
     }
+
+
+def bag_adres(adres: dict, aoid: str) -> dict:
+    """A BAG address (adressenuitgebreid) as the ZGW zaakobject `adres` identificatie."""
+    return {"identificatie": aoid, "wplWoonplaatsNaam": adres.get("woonplaatsNaam", ""),
+            "gorOpenbareRuimteNaam": adres.get("openbareRuimteNaam", ""),
+            "huisnummer": adres.get("huisnummer") or 0, "huisletter": adres.get("huisletter", ""),
+            "huisnummertoevoeging": adres.get("huisnummertoevoeging", ""), "postcode": adres.get("postcode", "")}
+
+
+def zaakobjecten(zaken) -> dict:
+    """The new address of each move: one query for the page."""
+    rows = Verhuizing.objects.filter(zaak__in=zaken).values_list("zaak_id", "nieuw_adres", "nieuw_adresseerbaar_object")
+    return {zaak_id: [{"soort": "adres", "objectType": "adres", "objectTypeOverige": "",
+                       "relatieomschrijving": _("Nieuw adres"), "objectIdentificatie": bag_adres(adres, aoid)}]
+            for zaak_id, adres, aoid in rows}
+
+
+zaakobjecten.soorten = {"adres": "adres"}
