@@ -1,5 +1,144 @@
-"""Zaken API: zaken (with _zoek) and statussen."""
+"""Zaken API: zaken (with _zoek) and statussen.
+
+Every query starts from scope.zaken_voor(client, scope): another municipality's case, or one of a
+zaaktype or vertrouwelijkheid the client may not see, is a 404. Writes go through services.py.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins
+from rest_framework import serializers as s
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+
+from zaken.models import Status
+
+from ..common.schema import error_responses
+from . import filters_zaak as f
+from . import services
+from .base import ZaakPagination, ZakenViewSet
+from .scope import uuid_uit_url, zaken_voor
+from .serializers_zaak import StatusSerializer, ZaakSerializer, zaak_queryset
+
+CRS_HEADERS = [
+    OpenApiParameter("Accept-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),
+    OpenApiParameter("Content-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),
+]
+EXPAND = OpenApiParameter("expand", str, OpenApiParameter.QUERY, required=False)
+PAGE = OpenApiParameter("page", int, OpenApiParameter.QUERY, required=False)
+# The error responses the spec lists for these operations.
+LIST_ERRORS = (400, 401, 403, 406, 409, 410, 415, 429, 500)
+DETAIL_ERRORS = (401, 403, 404, 406, 409, 410, 415, 429, 500)
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["zaken"], operation_id="zaak_list", parameters=[f.ZaakFilter, *CRS_HEADERS],
+                       responses={200: ZaakSerializer(many=True), **error_responses(*LIST_ERRORS, 412)}),
+    retrieve=extend_schema(tags=["zaken"], operation_id="zaak_read", parameters=[EXPAND, *CRS_HEADERS],
+                           responses={200: ZaakSerializer, **error_responses(*DETAIL_ERRORS, 412)}),
+)
+class ZaakViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
+    serializer_class = ZaakSerializer
+    pagination_class = ZaakPagination
+    crs = True
+    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen", "zoek": "zaken.lezen"}
+
+    def get_queryset(self):
+        return zaken_voor(self.request.user, "zaken.lezen")
+
+    def _page(self, params: dict):
+        queryset = f.apply(self.get_queryset(), params, self.request.user.gemeente)
+        page = self.paginate_queryset(zaak_queryset(queryset))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def list(self, request, *args, **kwargs):
+        params = f.ZaakFilter(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return self._page(params.validated_data)
+
+    @extend_schema(tags=["zaken"], operation_id="zaak__zoek", request=f.ZaakZoekFilter, parameters=[PAGE, *CRS_HEADERS],
+                   responses={200: ZaakSerializer(many=True), **error_responses(*LIST_ERRORS, 412)})
+    @action(detail=False, methods=["post"], url_path="_zoek")
+    def zoek(self, request, *args, **kwargs):
+        f.zoek_errors(request.data)
+        params = f.ZaakZoekFilter(data=request.data)
+        params.is_valid(raise_exception=True)
+        return self._page(params.validated_data)
+
+    def get_object(self):
+        zaak = zaak_queryset(self.get_queryset()).filter(uuid=self.kwargs["uuid"]).first()
+        if zaak is None:
+            raise NotFound()
+        return zaak
+
+    def retrieve(self, request, *args, **kwargs):
+        zaak = self.get_object()
+        services.zaak_gelezen(client=request.user, zaak=zaak)
+        return Response(self.get_serializer(zaak).data)
+
+
+class StatusFilter(s.Serializer):
+    zaak = f.UrlParam(required=False)
+    statustype = f.UrlParam(required=False)
+    indicatieLaatstGezetteStatus = s.BooleanField(required=False, allow_null=True, default=None)
+
+
+@extend_schema_view(
+    list=extend_schema(tags=["statussen"], operation_id="status_list", parameters=[StatusFilter],
+                       responses={200: StatusSerializer(many=True), **error_responses(*LIST_ERRORS)}),
+    retrieve=extend_schema(tags=["statussen"], operation_id="status_read",
+                           responses={200: StatusSerializer, **error_responses(*DETAIL_ERRORS)}),
+)
+class StatusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
+    serializer_class = StatusSerializer
+    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
+
+    def get_queryset(self):
+        return (Status.objects.filter(zaak__in=zaken_voor(self.request.user, "zaken.lezen"))
+                .select_related("zaak__zaaktype", "statustype").order_by("-datum_status_gezet", "-pk"))
+
+    def list(self, request, *args, **kwargs):
+        params = StatusFilter(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        queryset = self.get_queryset()
+        data = params.validated_data
+        if data.get("zaak"):
+            key = uuid_uit_url(data["zaak"], "api:zaken:zaak-detail")
+            queryset = queryset.filter(zaak__uuid=key) if key else queryset.none()
+        if data.get("statustype"):
+            queryset = self._statustype(queryset, data["statustype"])
+        if data.get("indicatieLaatstGezetteStatus") is not None:
+            if data["indicatieLaatstGezetteStatus"]:
+                queryset = queryset.filter(zaak__huidige_status_id=F("pk"))
+            else:
+                queryset = queryset.exclude(zaak__huidige_status_id=F("pk"))
+        page = self.paginate_queryset(queryset)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def _statustype(self, queryset, url: str):
+        """Our statustypen are per zaaktype and code; the URL's uuid names one (or none) of them."""
+        from zaken.models import StatusType
+
+        from .refs import statustype_uuid
+
+        key = uuid_uit_url(url, "api:catalogi:statustype-detail")
+        gemeente = self.request.user.gemeente
+        match = [st.pk for st in StatusType.objects.select_related("zaaktype")
+                 if key and statustype_uuid(gemeente, st.zaaktype.identificatie, st.code) == key]
+        if not match:
+            return queryset.none()
+        return queryset.filter(statustype_id=match[0])
+
+    def retrieve(self, request, *args, **kwargs):
+        status = self.get_queryset().filter(uuid=kwargs["uuid"]).first()
+        if status is None:
+            raise NotFound()
+        return Response(self.get_serializer(status).data)
+
 
 # (prefix, viewset, basename) per resource; basename "zaak" gives the URL name api:zaken:zaak-detail.
-ROUTES: list[tuple] = []
-EXTRA_URLS: list = []  # routes the router cannot make, like POST zaken/_zoek
+ROUTES: list[tuple] = [("zaken", ZaakViewSet, "zaak"), ("statussen", StatusViewSet, "status")]
+EXTRA_URLS: list = []  # routes the router cannot make; _zoek is an @action (POST zaken/_zoek)
