@@ -137,6 +137,13 @@ class ProcessDefinition:
     bezwaar_handler: str = ""
     # How the receipt names what was filed and who filed it; the default is an application (aanvraag).
     submission: Submission = Submission()
+    # The Zaken API (zaken.api.zaken). Transitions an API client may fire with POST /statussen, each with the
+    # dotted path of a callable(*, case, by, toelichting) that fires it through the process's own service ("":
+    # fire it and save). Only transitions no viewflow task waits on: a task step is fired by its task.
+    api_transities: dict[str, str] = field(default_factory=dict)
+    # Dotted path of a callable(*, gemeente, actor, omschrijving, startdatum, einddatum_gepland) -> Zaak that
+    # files a case sent by another system (a ZAC at the counter) without e-form data; "": the API refuses it.
+    api_aanmaken: str = ""
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

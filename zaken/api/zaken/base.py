@@ -54,9 +54,19 @@ class ZaakPagination(ZGWPagination):
     django_paginator_class = CappedPaginator
 
 
+class HasAnyScope(HasScope):
+    """HasScope, where an action's required scope may be a tuple: any one of them will do."""
+
+    def has_permission(self, request, view):
+        scope = view.required_scopes.get(getattr(view, "action", None) or "")
+        if isinstance(scope, tuple) and getattr(request.user, "has_scope", None):
+            return any(request.user.has_scope(view.component, one) for one in scope)
+        return super().has_permission(request, view)
+
+
 class ZakenViewSet(viewsets.GenericViewSet):
     component = "zrc"
-    permission_classes = [HasScope]
+    permission_classes = [HasAnyScope]
     lookup_field = "uuid"
     lookup_url_kwarg = "uuid"
     lookup_value_regex = UUID_REGEX

@@ -16,6 +16,7 @@ from rest_framework import serializers as s
 
 from zaken.models import Rol, Status, Zaak
 
+from ..catalogi.filters import UrlParam
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from . import refs
 from .scope import zaak_url
@@ -93,7 +94,7 @@ class ZaakSerializer(s.Serializer):
     bronorganisatie = s.CharField(max_length=9)
     omschrijving = s.CharField(max_length=80, required=False, allow_blank=True)
     toelichting = s.CharField(max_length=1000, required=False, allow_blank=True)
-    zaaktype = s.URLField()
+    zaaktype = UrlParam()
     registratiedatum = s.DateField(required=False)
     verantwoordelijkeOrganisatie = s.CharField(max_length=9)
     startdatum = s.DateField()
@@ -194,8 +195,8 @@ def _iso(value):
 class StatusSerializer(s.Serializer):
     url = s.URLField(read_only=True)
     uuid = s.UUIDField(read_only=True)
-    zaak = s.URLField()
-    statustype = s.URLField()
+    zaak = UrlParam()
+    statustype = UrlParam()
     datumStatusGezet = s.DateTimeField()
     statustoelichting = s.CharField(max_length=1000, required=False, allow_blank=True)
     indicatieLaatstGezetteStatus = s.BooleanField(read_only=True)

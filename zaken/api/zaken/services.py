@@ -1,20 +1,112 @@
 """The Zaken API's writes and audit lines, on top of the core services (zaken.services) and the
-processes' own transitions. Views stay thin: they validate and call these."""
+processes' own transitions and services. Views stay thin: they validate and call these.
+
+A status over the API moves the case only along its process's state machine: the django-fsm transition
+from the current state whose target is the asked public status, among the transitions the process opens
+to the API (ProcessDefinition.api_transities); the transition hook (zaken.signals.record_transition)
+writes the Status row, as for every other actor.
+"""
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.db import transaction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+from rest_framework.exceptions import PermissionDenied
+
 from zaken.actors import Actor
-from zaken.models import AuditLog, Zaak
+from zaken.machine import CaseMachine
+from zaken.models import AuditLog, Resultaat, Status, Zaak
+from zaken.registry import processes
 from zaken.services import audit_record
+
+from ..common.errors import validation_error
+from . import refs
+from .scope import zaken_voor
 
 
 def zaak_gelezen(*, client, zaak: Zaak) -> AuditLog:
     """An API client read a case: one audit line, like a civil servant opening the dossier.
 
-    Lists are not logged per case: a Zaak in a list carries no personal data (no BSN, no name), the
+    Lists are not logged per case: a Zaak in a list carries no personal data (no BSN, no name); the
     rollen are their own resource and their own reads.
     """
     return audit_record(actor=Actor.api(client), name="zaak_inzien", operation=AuditLog.Operation.READ,
-                        zaak=zaak, categories=["zaak"], reason="Zaken API",
-                        subject_bsn=zaak.initiator_bsn,
+                        zaak=zaak, categories=["zaak"], reason="Zaken API", subject_bsn=zaak.initiator_bsn,
                         processing_activity=f"{zaak.zaaktype.process_slug}: zaak inzien (Zaken API)")
+
+
+def may(client, zaak: Zaak, scope: str) -> bool:
+    """Whether the client holds this scope for this case (its zaaktype and vertrouwelijkheid)."""
+    return zaken_voor(client, scope).filter(pk=zaak.pk).exists()
+
+
+def case_machine(zaak: Zaak) -> CaseMachine | None:
+    """The process's state machine of this case, locked; the process's own app is tried first."""
+    machines = [m for m in apps.get_models() if issubclass(m, CaseMachine)]
+    machines.sort(key=lambda m: m._meta.app_label != zaak.zaaktype.process_slug)
+    for model in machines:
+        case = model.objects.select_for_update().filter(zaak_id=zaak.pk).first()
+        if case is not None:
+            return case
+    return None
+
+
+def _not_allowed(reason: str, code: str = "transition-not-allowed"):
+    return validation_error("statustype", reason, code=code)
+
+
+@transaction.atomic
+def status_zetten(*, client, zaak: Zaak, statustype_url: str, toelichting: str = "") -> Status:
+    """POST /statussen: fire the legal, API-open transition to this public status (or a 400 that says why)."""
+    zaak = Zaak.objects.select_for_update().select_related("zaaktype", "huidige_status__statustype").get(pk=zaak.pk)
+    statustype = refs.statustype_uit_url(client.gemeente, zaak.zaaktype, statustype_url)
+    if statustype is None:  # zrc-016
+        raise validation_error("statustype", _("Dit statustype hoort niet bij het zaaktype van de zaak: kies een "
+                                               "statustype uit de statustypen van dat zaaktype."),
+                               code="zaaktype-mismatch")
+    huidig = zaak.huidige_status.statustype if zaak.huidige_status_id else None
+    if zaak.einddatum is not None:
+        if not statustype.is_eindstatus and not may(client, zaak, "zaken.heropenen"):  # zrc-008
+            raise PermissionDenied(_("De zaak is afgesloten: heropenen vraagt de scope zaken.heropenen."))
+        if not may(client, zaak, "zaken.geforceerd-bijwerken"):  # zrc-007
+            raise PermissionDenied(_("De zaak is afgesloten: een nieuwe status vraagt de scope "
+                                     "zaken.geforceerd-bijwerken."))
+    if statustype.is_eindstatus and not Resultaat.objects.filter(zaak_id=zaak.pk).exists():  # zrc-007
+        raise _not_allowed(_("De zaak heeft nog geen resultaat: leg eerst een resultaat vast en zet dan de "
+                             "eindstatus."), code="resultaat-does-not-exist")
+    definition = processes.get(zaak.zaaktype.process_slug) if zaak.zaaktype.process_slug in processes else None
+    case = case_machine(zaak)
+    if definition is None or case is None:
+        raise _not_allowed(_("Deze zaak heeft geen procesmodel waarin een status gezet kan worden."))
+    legal = [t for t in case.get_available_state_transitions()
+             if case.public_status_for(t.target) == statustype.code]
+    open_to_api = [t for t in legal if t.name in definition.api_transities]
+    if not open_to_api:
+        van = huidig.omschrijving if huidig else "-"
+        if legal:
+            raise _not_allowed(_("De stap van '%(van)s' naar '%(naar)s' zet een medewerker in de behandeling van de "
+                                 "zaak, niet via de Zaken API.") % {"van": van, "naar": statustype.omschrijving},
+                               code="transition-not-open")
+        raise _not_allowed(_("Het procesmodel van dit zaaktype staat geen stap toe van '%(van)s' naar '%(naar)s': "
+                             "kies een status die op de huidige status kan volgen.")
+                           % {"van": van, "naar": statustype.omschrijving})
+    transition_ = open_to_api[0]
+    method = getattr(case, transition_.name)
+    if not can_proceed(method):
+        raise _not_allowed(_("De voorwaarden voor deze stap zijn (nog) niet vervuld."))
+    actor = Actor.api(client)
+    handler = definition.api_transities[transition_.name]
+    before = zaak.huidige_status_id
+    if handler:
+        import_string(handler)(case=case, by=actor, toelichting=toelichting)
+    else:
+        method(by=actor, toelichting=toelichting)
+        case.save()
+    status = Status.objects.filter(zaak_id=zaak.pk).exclude(pk=before).latest("pk")
+    audit_record(actor=actor, name="status_zetten", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=["status"], reason="Zaken API",
+                 processing_activity=f"{zaak.zaaktype.process_slug}: {transition_.name} (Zaken API)")
+    return status

@@ -7,6 +7,7 @@ zaaktype or vertrouwelijkheid the client may not see, is a 404. Writes go throug
 from __future__ import annotations
 
 from django.db.models import F
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework import serializers as s
@@ -16,11 +17,12 @@ from rest_framework.response import Response
 
 from zaken.models import Status
 
+from ..common.errors import validation_error
 from ..common.schema import error_responses
 from . import filters_zaak as f
 from . import services
 from .base import ZaakPagination, ZakenViewSet
-from .scope import uuid_uit_url, zaken_voor
+from .scope import uuid_uit_url, zaak_uit_url, zaken_voor
 from .serializers_zaak import StatusSerializer, ZaakSerializer, zaak_queryset
 
 CRS_HEADERS = [
@@ -92,9 +94,10 @@ class StatusFilter(s.Serializer):
     retrieve=extend_schema(tags=["statussen"], operation_id="status_read",
                            responses={200: StatusSerializer, **error_responses(*DETAIL_ERRORS)}),
 )
-class StatusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
+class StatusViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
     serializer_class = StatusSerializer
-    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen"}
+    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen",
+                       "create": ("zaken.statussen.toevoegen", "zaken.bijwerken")}
 
     def get_queryset(self):
         return (Status.objects.filter(zaak__in=zaken_voor(self.request.user, "zaken.lezen"))
@@ -131,6 +134,23 @@ class StatusViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewS
         if not match:
             return queryset.none()
         return queryset.filter(statustype_id=match[0])
+
+    @extend_schema(tags=["statussen"], operation_id="status_create", request=StatusSerializer,
+                   responses={201: StatusSerializer, **error_responses(*LIST_ERRORS)})
+    def create(self, request, *args, **kwargs):
+        body = StatusSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        zaak = (zaak_uit_url(request.user, body.validated_data["zaak"], "zaken.statussen.toevoegen")
+                or zaak_uit_url(request.user, body.validated_data["zaak"], "zaken.bijwerken"))
+        if zaak is None:
+            raise validation_error("zaak", _("Onbekende zaak: geef de URL van een zaak die deze applicatie mag "
+                                             "bijwerken."), code="does_not_exist")
+        status = services.status_zetten(client=request.user, zaak=zaak,
+                                        statustype_url=body.validated_data["statustype"],
+                                        toelichting=body.validated_data.get("statustoelichting", ""))
+        status = self.get_queryset().get(pk=status.pk)
+        data = self.get_serializer(status).data
+        return Response(data, status=201, headers={"Location": data["url"]})
 
     def retrieve(self, request, *args, **kwargs):
         status = self.get_queryset().filter(uuid=kwargs["uuid"]).first()
