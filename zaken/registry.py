@@ -141,8 +141,9 @@ class ProcessDefinition:
     # dotted path of a callable(*, case, by, toelichting) that fires it through the process's own service ("":
     # fire it and save). Only transitions no viewflow task waits on: a task step is fired by its task.
     api_transities: dict[str, str] = field(default_factory=dict)
-    # Dotted path of a callable(*, gemeente, actor, omschrijving, startdatum, einddatum_gepland) -> Zaak that
-    # files a case sent by another system (a ZAC at the counter) without e-form data; "": the API refuses it.
+    # Dotted path of a callable(*, gemeente, actor, omschrijving, toelichting, andere_zaken) -> Zaak that files a
+    # case another system registers (a ZAC: a letter at the counter) without e-form data, raising Django's
+    # ValidationError({field: message}) for what it misses; "": the Zaken API refuses to create the zaaktype.
     api_aanmaken: str = ""
 
 

@@ -10,11 +10,13 @@ writes the Status row, as for every other actor.
 from __future__ import annotations
 
 from django.apps import apps
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import ValidationError as DRFValidationError
 
 from zaken.actors import Actor
 from zaken.machine import CaseMachine
@@ -23,8 +25,9 @@ from zaken.registry import processes
 from zaken.services import audit_record
 
 from ..common.errors import validation_error
+from ..common.vertrouwelijkheid import levels_up_to
 from . import refs
-from .scope import zaken_voor
+from .scope import zaak_uit_url, zaken_voor
 
 
 def zaak_gelezen(*, client, zaak: Zaak) -> AuditLog:
@@ -110,3 +113,67 @@ def status_zetten(*, client, zaak: Zaak, statustype_url: str, toelichting: str =
                  categories=["status"], reason="Zaken API",
                  processing_activity=f"{zaak.zaaktype.process_slug}: {transition_.name} (Zaken API)")
     return status
+
+
+def _fout(field: str, reason: str, code: str):
+    return validation_error(field, reason, code=code)
+
+
+@transaction.atomic
+def zaak_aanmaken(*, client, data: dict) -> Zaak:
+    """POST /zaken: check the ZGW rules, then let the zaaktype's process file the case (api_aanmaken)."""
+    gemeente = client.gemeente
+    zaaktype = refs.zaaktypen_uit_urls(gemeente, [data["zaaktype"]], offered_only=True)[data["zaaktype"]]
+    if zaaktype is None:  # zrc-001
+        raise _fout("zaaktype", _("Onbekend zaaktype: geef de URL van een zaaktype uit de catalogus van uw gemeente "
+                                  "(Catalogi API)."), "bad-url")
+    vertrouwelijkheid = data.get("vertrouwelijkheidaanduiding") or zaaktype.vertrouwelijkheidaanduiding  # zrc-009
+    if not any(a.component == "zrc" and "zaken.aanmaken" in a.scopes and a.zaaktype_id in (None, zaaktype.pk)
+               and vertrouwelijkheid in levels_up_to(a.max_vertrouwelijkheidaanduiding) for a in client.autorisaties):
+        raise PermissionDenied(_("Deze applicatie mag geen zaken van dit zaaktype met deze vertrouwelijkheid "
+                                 "aanmaken."))
+    for name in ("bronorganisatie", "verantwoordelijkeOrganisatie"):
+        if data[name] != gemeente.rsin:
+            raise _fout(name, _("Geef het RSIN van de gemeente: %(rsin)s.") % {"rsin": gemeente.rsin}, "invalid")
+    if data.get("identificatie"):  # zrc-002: our numbers come from the municipality's series
+        if Zaak.objects.filter(gemeente=gemeente, identificatie=data["identificatie"]).exists():
+            raise _fout("identificatie", _("Deze identificatie bestaat al: laat het veld weg, dan krijgt de zaak "
+                                           "een nummer uit de zaaknummerreeks."), "identificatie-niet-uniek")
+        raise _fout("identificatie", _("Samenloket geeft het zaaknummer uit de zaaknummerreeks van de gemeente: "
+                                       "laat identificatie weg."), "niet-ondersteund")
+    producten = {zaaktype.product.upl_uri} - {""}
+    if not set(data.get("productenOfDiensten") or ()) <= producten:  # zrc-015
+        raise _fout("productenOfDiensten", _("Kies alleen producten of diensten van het zaaktype."),
+                    "invalid-products-services")
+    if data.get("betalingsindicatie") == "nvt" and data.get("laatsteBetaaldatum"):  # zrc-014
+        raise _fout("laatsteBetaaldatum", _("Bij betalingsindicatie 'nvt' hoort geen laatste betaaldatum."),
+                    "betaling-nvt")
+    if data.get("zaakgeometrie"):
+        raise _fout("zaakgeometrie", _("Onze zaken hebben geen geometrie: laat zaakgeometrie weg."), "niet-ondersteund")
+    definition = processes.get(zaaktype.process_slug) if zaaktype.process_slug in processes else None
+    if definition is None or not definition.api_aanmaken:
+        raise _fout("zaaktype", _("Zaken van dit zaaktype ontstaan via het e-formulier van de gemeente, met de "
+                                  "gegevens die het proces nodig heeft; de Zaken API maakt ze niet aan."),
+                    "aanmaken-niet-ondersteund")
+    andere = []
+    for index, relatie in enumerate(data.get("relevanteAndereZaken") or ()):
+        other = zaak_uit_url(client, str(relatie.get("url", "")), "zaken.lezen")
+        if other is None:
+            raise _fout(f"relevanteAndereZaken.{index}.url", _("Onbekende zaak: geef de URL van een zaak die deze "
+                                                               "applicatie mag lezen."), "bad-url")
+        andere.append(other)
+    try:
+        zaak = import_string(definition.api_aanmaken)(
+            gemeente=gemeente, actor=Actor.api(client), omschrijving=data.get("omschrijving", ""),
+            toelichting=data.get("toelichting", ""), andere_zaken=andere)
+    except DjangoValidationError as exc:
+        raise DRFValidationError({_camel(k): v for k, v in exc.message_dict.items()}) from None
+    if zaak.vertrouwelijkheidaanduiding != vertrouwelijkheid:  # zrc-009: the client's value is kept
+        zaak.vertrouwelijkheidaanduiding = vertrouwelijkheid
+        zaak.save(update_fields=["vertrouwelijkheidaanduiding"])
+    return zaak
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

@@ -15,7 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from zaken.models import Status
+from zaken.models import Status, Zaak
 
 from ..common.errors import validation_error
 from ..common.schema import error_responses
@@ -42,11 +42,12 @@ DETAIL_ERRORS = (401, 403, 404, 406, 409, 410, 415, 429, 500)
     retrieve=extend_schema(tags=["zaken"], operation_id="zaak_read", parameters=[EXPAND, *CRS_HEADERS],
                            responses={200: ZaakSerializer, **error_responses(*DETAIL_ERRORS, 412)}),
 )
-class ZaakViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
+class ZaakViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
     serializer_class = ZaakSerializer
     pagination_class = ZaakPagination
     crs = True
-    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen", "zoek": "zaken.lezen"}
+    required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen", "zoek": "zaken.lezen",
+                       "create": "zaken.aanmaken"}
 
     def get_queryset(self):
         return zaken_voor(self.request.user, "zaken.lezen")
@@ -69,6 +70,15 @@ class ZaakViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet
         params = f.ZaakZoekFilter(data=request.data)
         params.is_valid(raise_exception=True)
         return self._page(params.validated_data)
+
+    @extend_schema(tags=["zaken"], operation_id="zaak_create", request=ZaakSerializer, parameters=CRS_HEADERS,
+                   responses={201: ZaakSerializer, **error_responses(*LIST_ERRORS, 412)})
+    def create(self, request, *args, **kwargs):
+        body = ZaakSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        zaak = services.zaak_aanmaken(client=request.user, data=body.validated_data)
+        data = self.get_serializer(zaak_queryset(Zaak.objects.filter(pk=zaak.pk)).get()).data
+        return Response(data, status=201, headers={"Location": data["url"]})
 
     def get_object(self):
         zaak = zaak_queryset(self.get_queryset()).filter(uuid=self.kwargs["uuid"]).first()
