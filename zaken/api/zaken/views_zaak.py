@@ -19,6 +19,7 @@ from zaken.models import Status, Zaak
 
 from ..common.errors import validation_error
 from ..common.schema import error_responses
+from . import expand
 from . import filters_zaak as f
 from . import services
 from .base import ZaakPagination, ZakenViewSet
@@ -53,9 +54,12 @@ class ZaakViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retriev
         return zaken_voor(self.request.user, "zaken.lezen")
 
     def _page(self, params: dict):
+        paths = expand.parse(params.get("expand"))
         queryset = f.apply(self.get_queryset(), params, self.request.user.gemeente)
-        page = self.paginate_queryset(zaak_queryset(queryset))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        page = list(self.paginate_queryset(zaak_queryset(queryset)))
+        data = self.get_serializer(page, many=True).data
+        expand.apply(self.request, page, data, paths)
+        return self.get_paginated_response(data)
 
     def list(self, request, *args, **kwargs):
         params = f.ZaakFilter(data=request.query_params)
@@ -87,9 +91,12 @@ class ZaakViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retriev
         return zaak
 
     def retrieve(self, request, *args, **kwargs):
+        paths = expand.parse(request.query_params.get("expand"))
         zaak = self.get_object()
         services.zaak_gelezen(client=request.user, zaak=zaak)
-        return Response(self.get_serializer(zaak).data)
+        data = self.get_serializer(zaak).data
+        expand.apply(request, [zaak], [data], paths)
+        return Response(data)
 
 
 class StatusFilter(s.Serializer):
