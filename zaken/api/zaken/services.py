@@ -9,9 +9,12 @@ writes the Status row, as for every other actor.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.apps import apps
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
@@ -177,3 +180,57 @@ def zaak_aanmaken(*, client, data: dict) -> Zaak:
 def _camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+# PATCH/PUT: what we change, each through its service; any other field must keep its current value.
+WIJZIGBAAR = ("omschrijving", "opschorting", "verlenging")
+
+
+@transaction.atomic
+def zaak_bijwerken(*, client, zaak: Zaak, data: dict, current: dict) -> Zaak:
+    """PATCH/PUT /zaken/{uuid}: omschrijving, and opschorting/verlenging through the term engine (zrc-012)."""
+    from zaken.termijn_engine import TermijnFout, termijn_hervatten, termijn_verlengen
+
+    zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
+    if zaak.einddatum is not None and not may(client, zaak, "zaken.geforceerd-bijwerken"):  # zrc-007
+        raise PermissionDenied(_("De zaak is afgesloten: bijwerken vraagt de scope zaken.geforceerd-bijwerken."))
+    for name, value in data.items():
+        if name not in WIJZIGBAAR and _vorm(value) != _vorm(current.get(name)):
+            raise _fout(name, _("Dit veld kan via de Zaken API niet worden gewijzigd: stuur de huidige waarde of laat "
+                                "het weg."), "niet-ondersteund")
+    actor = Actor.api(client)
+    vandaag = timezone.localdate()
+    if "omschrijving" in data and data["omschrijving"] != zaak.omschrijving:
+        zaak.omschrijving = data["omschrijving"]
+        zaak.save(update_fields=["omschrijving"])
+    opschorting = data.get("opschorting")  # zrc-012: null means "not given"
+    if opschorting is not None and opschorting["indicatie"] != zaak.opschorting_indicatie:
+        if opschorting["indicatie"]:
+            raise _fout("opschorting", _("Opschorten kan via de Zaken API niet: een opschorting (artikel 4:15 Awb) "
+                                         "heeft een einddatum. Schort op in de behandelomgeving."), "niet-ondersteund")
+        termijn_hervatten(zaak=zaak, datum=vandaag, actor=actor, reden=opschorting.get("reden") or _("Hervat"))
+    verlenging = data.get("verlenging")
+    if verlenging is not None and verlenging["duur"].days != (zaak.verlenging_duur_dagen or 0):
+        if zaak.uiterlijke_einddatum_afdoening is None:
+            raise _fout("verlenging", _("Deze zaak heeft geen beslistermijn om te verlengen."), "niet-ondersteund")
+        tot = (zaak.uiterlijke_einddatum_afdoening - timedelta(days=zaak.verlenging_duur_dagen or 0)
+               + verlenging["duur"])
+        try:
+            termijn_verlengen(zaak=zaak, tot=tot, reden=verlenging.get("reden") or _("Verlengd"), actor=actor)
+        except TermijnFout as exc:
+            raise _fout("verlenging", exc.message, "termijn") from None
+    audit_record(actor=actor, name="zaak_bijwerken", operation=AuditLog.Operation.WRITE, zaak=zaak,
+                 categories=sorted(set(data) & set(WIJZIGBAAR)), reason="Zaken API",
+                 processing_activity=f"{zaak.zaaktype.process_slug}: zaak bijwerken (Zaken API)")
+    return zaak
+
+
+def _vorm(value):
+    """A value as the API shows it, to compare what the client sent with what the zaak has."""
+    if hasattr(value, "isoformat"):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, (list, tuple)):
+        return [_vorm(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _vorm(v) for k, v in value.items()}
+    return value

@@ -43,12 +43,12 @@ DETAIL_ERRORS = (401, 403, 404, 406, 409, 410, 415, 429, 500)
     retrieve=extend_schema(tags=["zaken"], operation_id="zaak_read", parameters=[EXPAND, *CRS_HEADERS],
                            responses={200: ZaakSerializer, **error_responses(*DETAIL_ERRORS, 412)}),
 )
-class ZaakViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
+class ZaakViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ZakenViewSet):
     serializer_class = ZaakSerializer
     pagination_class = ZaakPagination
     crs = True
     required_scopes = {"list": "zaken.lezen", "retrieve": "zaken.lezen", "zoek": "zaken.lezen",
-                       "create": "zaken.aanmaken"}
+                       "create": "zaken.aanmaken", "update": "zaken.bijwerken", "partial_update": "zaken.bijwerken"}
 
     def get_queryset(self):
         return zaken_voor(self.request.user, "zaken.lezen")
@@ -83,6 +83,28 @@ class ZaakViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retriev
         zaak = services.zaak_aanmaken(client=request.user, data=body.validated_data)
         data = self.get_serializer(zaak_queryset(Zaak.objects.filter(pk=zaak.pk)).get()).data
         return Response(data, status=201, headers={"Location": data["url"]})
+
+    @extend_schema(tags=["zaken"], operation_id="zaak_partial_update", request=ZaakSerializer, parameters=CRS_HEADERS,
+                   responses={200: ZaakSerializer, **error_responses(*LIST_ERRORS, 404, 412)})
+    def partial_update(self, request, *args, **kwargs):
+        return self._update(request, partial=True)
+
+    @extend_schema(tags=["zaken"], operation_id="zaak_update", request=ZaakSerializer, parameters=CRS_HEADERS,
+                   responses={200: ZaakSerializer, **error_responses(*LIST_ERRORS, 404, 412)})
+    def update(self, request, *args, **kwargs):
+        return self._update(request, partial=False)
+
+    def _update(self, request, *, partial: bool):
+        zaak = zaak_queryset(zaken_voor(request.user, "zaken.bijwerken")).filter(uuid=self.kwargs["uuid"]).first()
+        if zaak is None:
+            raise NotFound()
+        body = ZaakSerializer(data=request.data, partial=partial, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        current = self.get_serializer(zaak).data
+        # Only the fields the client sent (a DRF default is no change).
+        sent = {name: value for name, value in body.validated_data.items() if name in request.data}
+        services.zaak_bijwerken(client=request.user, zaak=zaak, data=sent, current=current)
+        return Response(self.get_serializer(zaak_queryset(Zaak.objects.filter(pk=zaak.pk)).get()).data)
 
     def get_object(self):
         zaak = zaak_queryset(self.get_queryset()).filter(uuid=self.kwargs["uuid"]).first()
