@@ -48,7 +48,8 @@ def status_url(request, status: Status) -> str:
 
 def zaak_queryset(queryset):
     """What a page of Zaak representations reads: everything in a fixed number of queries."""
-    qs = queryset.select_related("zaaktype", "huidige_status__statustype").prefetch_related(
+    # The e-form's data (gegevens) is not in the resource: not read for a page of a million-row list.
+    qs = queryset.defer("gegevens").select_related("zaaktype", "huidige_status__statustype").prefetch_related(
         Prefetch("betalingen", to_attr="api_betalingen"))
     if route_exists("rol"):
         qs = qs.prefetch_related(Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id"), to_attr="api_rollen"))

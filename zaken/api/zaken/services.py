@@ -170,16 +170,11 @@ def zaak_aanmaken(*, client, data: dict) -> Zaak:
             gemeente=gemeente, actor=Actor.api(client), omschrijving=data.get("omschrijving", ""),
             toelichting=data.get("toelichting", ""), andere_zaken=andere)
     except DjangoValidationError as exc:
-        raise DRFValidationError({_camel(k): v for k, v in exc.message_dict.items()}) from None
+        raise DRFValidationError(exc.message_dict) from None  # the handler names the fields in camelCase
     if zaak.vertrouwelijkheidaanduiding != vertrouwelijkheid:  # zrc-009: the client's value is kept
         zaak.vertrouwelijkheidaanduiding = vertrouwelijkheid
         zaak.save(update_fields=["vertrouwelijkheidaanduiding"])
     return zaak
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 # PATCH/PUT: what we change, each through its service; any other field must keep its current value.

@@ -15,7 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from zaken.models import Status, Zaak
+from zaken.models import Status, StatusType, Zaak
 
 from ..common.errors import validation_error
 from ..common.schema import error_responses
@@ -23,6 +23,7 @@ from . import expand
 from . import filters_zaak as f
 from . import services
 from .base import ZaakPagination, ZakenViewSet
+from .refs import statustype_uuid
 from .scope import uuid_uit_url, zaak_uit_url, zaken_voor
 from .serializers_zaak import StatusSerializer, ZaakSerializer, zaak_queryset
 
@@ -162,17 +163,11 @@ class StatusViewSet(mixins.CreateModelMixin, mixins.ListModelMixin, mixins.Retri
 
     def _statustype(self, queryset, url: str):
         """Our statustypen are per zaaktype and code; the URL's uuid names one (or none) of them."""
-        from zaken.models import StatusType
-
-        from .refs import statustype_uuid
-
         key = uuid_uit_url(url, "api:catalogi:statustype-detail")
         gemeente = self.request.user.gemeente
         match = [st.pk for st in StatusType.objects.select_related("zaaktype")
                  if key and statustype_uuid(gemeente, st.zaaktype.identificatie, st.code) == key]
-        if not match:
-            return queryset.none()
-        return queryset.filter(statustype_id=match[0])
+        return queryset.filter(statustype_id=match[0]) if match else queryset.none()
 
     @extend_schema(tags=["statussen"], operation_id="status_create", request=StatusSerializer,
                    responses={201: StatusSerializer, **error_responses(*LIST_ERRORS)})
