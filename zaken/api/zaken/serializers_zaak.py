@@ -140,9 +140,8 @@ class ZaakSerializer(s.Serializer):
         gemeente = zaak.gemeente if "gemeente" in zaak._state.fields_cache else request.user.gemeente
         indicatie, betaald_op = betaling(zaak)
         rollen = getattr(zaak, "api_rollen", None)
-        resultaat = None
-        if route_exists("resultaat"):
-            resultaat = getattr(zaak, "resultaat", None) if hasattr(zaak, "resultaat") else None
+        # Loaded by zaak_queryset when its route exists (a reverse one-to-one: a missing row raises).
+        resultaat = zaak._state.fields_cache.get("resultaat")
         return {
             "url": zaak_url(request, zaak),
             "uuid": str(zaak.uuid),
