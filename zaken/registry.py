@@ -142,6 +142,14 @@ class ProcessDefinition:
     bezwaar_handler: str = ""
     # How the receipt names what was filed and who filed it; the default is an application (aanvraag).
     submission: Submission = Submission()
+    # The Zaken API (zaken.api.zaken). Transitions an API client may fire with POST /statussen, each with the
+    # dotted path of a callable(*, case, by, toelichting) that fires it through the process's own service ("":
+    # fire it and save). Only transitions no viewflow task waits on: a task step is fired by its task.
+    api_transities: dict[str, str] = field(default_factory=dict)
+    # Dotted path of a callable(*, gemeente, actor, omschrijving, toelichting, andere_zaken) -> Zaak that files a
+    # case another system registers (a ZAC: a letter at the counter) without e-form data, raising Django's
+    # ValidationError({field: message}) for what it misses; "": the Zaken API refuses to create the zaaktype.
+    api_aanmaken: str = ""
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

@@ -75,6 +75,8 @@ class Zaak(models.Model):
         indexes = [
             # The back-office case list: newest first per municipality, ties by pk (keyset pages).
             models.Index(fields=["gemeente", "-registratiedatum", "-id"], name="zaak_lijst"),
+            # The Zaken API's list of one zaaktype (a filter, or a client authorised for one zaaktype).
+            models.Index(fields=["gemeente", "zaaktype", "-registratiedatum", "-id"], name="zaak_api_zaaktype"),
             # Mijn zaken: one page of a citizen's or company's cases in one municipality, newest first,
             # read from the index without sorting all their cases.
             models.Index(fields=["initiator_bsn", "gemeente", "-registratiedatum", "-id"], name="zaak_tracker_bsn"),

@@ -34,6 +34,8 @@ DEFINITION = ProcessDefinition(
     dossier_data="zaken.processes.bezwaar.selectors.dossier_data",
     tracker_panel="zaken.processes.bezwaar.selectors.tracker_panel",
     bezwaar_handler="zaken.processes.bezwaar.handler.HANDLER",
+    # A bezwaarschrift that came by post, registered by a ZAC through the Zaken API.
+    api_aanmaken="zaken.processes.bezwaar.api.aanmaken",
     bezwaar_mogelijk=False,
     submission=Submission(noun=_("bezwaarschrift"), person=_("indiener"),
                           article=_("artikel 6:14 van de Algemene wet bestuursrecht")),

@@ -48,6 +48,8 @@ DEFINITION = ProcessDefinition(
     on_van_rechtswege="zaken.processes.parkeervergunning.services.van_rechtswege_verleend",
     periodic="zaken.processes.parkeervergunning.services.wachtlijsten_bijwerken",
     demo_cases="zaken.processes.parkeervergunning.demo.demo_cases",
+    # Ending a permit is no task of the flow (which ended with the grant); the rest of the machine is.
+    api_transities={"beeindigen": "zaken.processes.parkeervergunning.api.beeindigen"},
     public_statuses=(
         PublicStatus("ontvangen", _("Ontvangen"), _("Wij hebben uw aanvraag ontvangen.")),
         PublicStatus("in_behandeling", _("In behandeling"),
