@@ -79,3 +79,11 @@ def test_put_patch_delete_reach_the_api_only(client, applicatie):
         assert api.status_code == 405
         assert api.json()["code"] == "method_not_allowed"
     assert client.generic("TRACE", "/api/catalogi/v1/zaaktypen").status_code == 405
+
+
+def test_an_unknown_api_path_is_a_fout(client):
+    for method in ("get", "put", "delete"):
+        response = getattr(client, method)("/api/zaken/v1/zaken/geen-uuid/audittrail")
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["code"] == "not_found"

@@ -1,7 +1,6 @@
-"""Cases filed through the real services, API clients with Zaken API scopes, and the zaak route stand-in."""
+"""Cases filed through the real services and API clients with Zaken API scopes."""
 
 import pytest
-from django.test import override_settings
 
 from zaken.actors import Actor
 from zaken.api.models import Applicatie, Autorisatie
@@ -11,13 +10,6 @@ from zaken.sync import zaaktypen_sync
 from ..conftest import SECRET, auth  # noqa: F401  (auth: used by the tests through this module)
 
 BSN = "999993653"
-
-
-@pytest.fixture(autouse=True)
-def zaak_route():
-    """Until views_zaak's routes are merged, api:zaken:zaak-detail comes from tests/api/deel/urls.py."""
-    with override_settings(ROOT_URLCONF="tests.api.deel.urls"):
-        yield
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ besluiten made through the real services, and clients with an autorisatie per co
 from datetime import date
 
 import pytest
-from django.test import override_settings
 
 from tests.factories import ZaakFactory
 from zaken.actors import Actor
@@ -18,14 +17,6 @@ from ..conftest import SECRET
 
 ACTOR = Actor.system("test")
 PDF = b"%PDF-1.4 een brief\n" * 100
-
-
-@pytest.fixture(autouse=True)
-def zaak_detail_route():
-    """Until the Zaken API's zaak resource is merged: a stand-in route for api:zaken:zaak-detail (the lead
-    removes this fixture and urls_zaak.py on merge)."""
-    with override_settings(ROOT_URLCONF="tests.api.documenten.urls_zaak"):
-        yield
 
 
 @pytest.fixture

@@ -80,6 +80,9 @@ def zgw_standard_responses(result, generator, request, public):
             for code in map(str, STANDARD_ERRORS):
                 if code not in omitted:
                     op["responses"].setdefault(code, {"description": HTTPStatus(int(code)).phrase, "content": fout})
+            if any(p.get("name") == "page" and p.get("in") == "query" for p in op.get("parameters", ())):
+                # A page past the last one is a 404 Fout (ZGWPagination), on every paged list.
+                op["responses"].setdefault("404", {"description": HTTPStatus.NOT_FOUND.phrase, "content": fout})
         if "get" in ops and "head" not in ops and path.endswith("}"):
             ops["head"] = _head(ops["get"])
     if "Fout" not in result.get("components", {}).get("schemas", {}):

@@ -4,6 +4,8 @@ import hashlib
 
 from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
+from rest_framework.exceptions import NotFound
+from rest_framework.views import APIView
 
 UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # a detail's {uuid} in the routes
 
@@ -27,3 +29,14 @@ class ZGWResponseMixin:
                 conditional["API-version"] = self.api_version
                 return conditional
         return response
+
+
+class NotFoundView(APIView):
+    """Any other path under /api/: a 404 Fout (application/problem+json), not the portal's HTML page."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+    schema = None  # not an operation of the API
+
+    def initial(self, request, *args, **kwargs):
+        raise NotFound()

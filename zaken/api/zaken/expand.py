@@ -26,6 +26,8 @@ from ..catalogi import serializers as catalogi_serializers
 from ..catalogi.catalogus import catalogus_voor
 from ..common.errors import validation_error
 from . import refs
+from .expand_deel import EXPAND as EXPAND_DEEL
+from .zio import zaakinformatieobjecten_voor_zaken
 
 MAX_DEPTH = 3
 ELDERS = "elders"  # a resource of another API (Documenten, an object register)
@@ -92,11 +94,13 @@ def _status_statustype(request, zaken):
     return out
 
 
-# path -> batch function; the lead wires rollen, resultaat, zaakinformatieobjecten, eigenschappen, zaakobjecten.
+# path -> batch function.
 REGISTRY: dict[str, Expander] = {
     "zaaktype": _zaaktype,
     "status": _status,
     "status.statustype": _status_statustype,
+    **EXPAND_DEEL,  # rollen, resultaat, zaakobjecten, eigenschappen
+    "zaakinformatieobjecten": zaakinformatieobjecten_voor_zaken,
 }
 
 

@@ -1,20 +1,20 @@
 """Zaak and Status in the Zaken API 1.5 field names.
 
 Read-side: built from a page of cases loaded by `zaak_queryset` (select_related/prefetch), so a page
-costs the same number of queries whatever its length. The URL lists of the case's parts (rollen,
-resultaat) fill themselves once their resource is routed (basenames `rol`, `resultaat`); until then
-they are empty, as the spec allows.
+costs the same number of queries whatever its length. The URL lists of the case's rollen and documents
+(zaakinformatieobjecten) and its resultaat come from that page's prefetches; zaakobjecten and eigenschappen
+stay empty lists (the zaakobjecten are derived per process: ask /zaakobjecten?zaak=).
 """
 
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
-from zaken.models import Rol, Status, Zaak
+from zaken.models import Document, Rol, Status, Zaak
 
 from ..catalogi.filters import UrlParam
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding
@@ -30,14 +30,6 @@ ARCHIEFSTATUS = ["nog_te_archiveren", "gearchiveerd", "gearchiveerd_procestermij
 ARCHIEFNOMINATIE = ["blijvend_bewaren", "vernietigen"]
 
 
-def route_exists(name: str) -> bool:
-    try:
-        reverse(f"api:zaken:{name}-detail", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"})
-    except NoReverseMatch:
-        return False
-    return True
-
-
 def part_url(request, name: str, key) -> str:
     return request.build_absolute_uri(reverse(f"api:zaken:{name}-detail", kwargs={"uuid": key}))
 
@@ -50,12 +42,11 @@ def zaak_queryset(queryset):
     """What a page of Zaak representations reads: everything in a fixed number of queries."""
     # The e-form's data (gegevens) is not in the resource: not read for a page of a million-row list.
     qs = queryset.defer("gegevens").select_related("zaaktype", "huidige_status__statustype").prefetch_related(
-        Prefetch("betalingen", to_attr="api_betalingen"))
-    if route_exists("rol"):
-        qs = qs.prefetch_related(Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id"), to_attr="api_rollen"))
-    if route_exists("resultaat"):
-        qs = qs.select_related("resultaat")
-    return qs
+        Prefetch("betalingen", to_attr="api_betalingen"),
+        Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id").order_by("pk"), to_attr="api_rollen"),
+        Prefetch("documenten", queryset=Document.objects.only("uuid", "zaak_id").order_by("pk"),
+                 to_attr="api_documenten"))
+    return qs.select_related("resultaat")
 
 
 def betaling(zaak: Zaak) -> tuple[str, object]:
@@ -140,7 +131,8 @@ class ZaakSerializer(s.Serializer):
         gemeente = zaak.gemeente if "gemeente" in zaak._state.fields_cache else request.user.gemeente
         indicatie, betaald_op = betaling(zaak)
         rollen = getattr(zaak, "api_rollen", None)
-        # Loaded by zaak_queryset when its route exists (a reverse one-to-one: a missing row raises).
+        documenten = getattr(zaak, "api_documenten", None)
+        # Loaded by zaak_queryset (a reverse one-to-one: a missing row raises).
         resultaat = zaak._state.fields_cache.get("resultaat")
         return {
             "url": zaak_url(request, zaak),
@@ -174,7 +166,8 @@ class ZaakSerializer(s.Serializer):
             "eigenschappen": [],
             "rollen": [part_url(request, "rol", r.uuid) for r in rollen] if rollen is not None else [],
             "status": status_url(request, zaak.huidige_status) if zaak.huidige_status_id else None,
-            "zaakinformatieobjecten": [],
+            "zaakinformatieobjecten": [part_url(request, "zaakinformatieobject", d.uuid) for d in documenten]
+            if documenten is not None else [],
             "zaakobjecten": [],
             "kenmerken": [],
             "archiefnominatie": None,
