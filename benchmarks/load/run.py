@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE))
 
 import report  # noqa: E402
 from run_journeys import run_journeys  # noqa: E402
-from run_api import api_login, api_pages, measure_post, post_body  # noqa: E402
+from run_api import api_login, api_pages, measure_post, post_bodies  # noqa: E402
 from run_pages import WRK, citizen_login, measure, medewerker_login, pages  # noqa: E402
 from run_stack import Stack, collectstatic, commit_of, environment, manage, serve  # noqa: E402
 
@@ -71,7 +71,7 @@ def benchmark(args) -> dict:
         todo = [{"page": "hello world", "path": "/", "login": None, "base": hello}]
         todo += [{**p, "base": base} for p in pages(manifest, burger, medewerker_login(base, manifest))]
         try:
-            api, rsin = api_login(app_dir, env, base, manifest)
+            api, api_info = api_login(app_dir, env, base, manifest)
             todo += [{**p, "base": base} for p in api_pages(api)]
         except RuntimeError as error:  # a checkout from before the ZGW APIs: measure the rest
             print(f"load benchmark: no ZGW API measurements ({str(error).splitlines()[-1]})", flush=True)
@@ -90,8 +90,8 @@ def benchmark(args) -> dict:
                     continue
                 results["pages"].append(measure(p["base"], p["page"], p["path"], browser, conns, args, stack))
             if api and args.api_post_zaaktype and (not args.pages or re.search(args.pages, "ZGW POST zaken")):
-                body = post_body(api, rsin, args.api_post_zaaktype)
-                results["pages"].append(measure_post(base, api, body, conns, args, stack, log_dir, app_dir, env,
+                bodies = post_bodies(api, api_info, args.api_post_zaaktype)
+                results["pages"].append(measure_post(base, api, bodies, conns, args, stack, log_dir, app_dir, env,
                                                      manifest))
         if args.journey_users:
             results["journeys"] = run_journeys(base, args, app_dir, env, var_dir)
@@ -118,7 +118,7 @@ def parse_args(argv=None):
     parser.add_argument("--warmup", type=float, default=3, help="seconds of untimed load before each measurement")
     parser.add_argument("--connections", type=int_list, default=[1, 16])
     parser.add_argument("--pages", default="", help="only pages whose label matches this regex (hello world stays)")
-    parser.add_argument("--api-post-zaaktype", default="",
+    parser.add_argument("--api-post-zaaktype", default="BEZWAAR",
                         help="measure POST /api/zaken/v1/zaken with this zaaktype identificatie ('' to skip)")
     parser.add_argument("--journey-users", type=int_list, default=[1, 16], help="'' for no journey")
     parser.add_argument("--journey-duration", type=float, default=30)

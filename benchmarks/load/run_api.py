@@ -1,8 +1,10 @@
 """The load benchmark's ZGW API measurements: an API client of the big municipality, its JWT, the API
 pages (GET under wrk like every page) and the rate of POST /api/zaken/v1/zaken.
 
-The client (`load-benchmark`) is made in the served checkout with a fresh secret per run; the cases the
-POST measurement creates carry a marker in their omschrijving and are deleted afterwards.
+The client (`load-benchmark`) is made in the served checkout with a fresh secret per run. The POST
+measurement registers paper objections (bezwaar, the zaaktype the Zaken API may create): each request names
+another case with a besluit, because one person objects to one besluit once. The cases it made are deleted
+afterwards.
 """
 
 from __future__ import annotations
@@ -23,8 +25,29 @@ from run_pages import wrk_command
 from run_stack import Stack, shell_json
 
 CLIENT_ID = "load-benchmark"
-MARKER = "samenloket-load-benchmark"
 TIMEOUT = 60
+OBJECTIONS = 4000  # distinct cases to object to: more than two POST measurements of 15 s can use
+
+# wrk: every request objects to the next case of the list; each thread takes its own stride of it.
+POST_LUA = """
+local nthreads, created = 0, 0
+function setup(thread)
+  table.insert(threads, thread)
+  thread:set("id", nthreads)
+  nthreads = nthreads + 1
+end
+function init(args)
+  non2xx = 0
+  statuses = {}
+  next_index = id + 1
+end
+function request()
+  local body = BODIES[next_index]
+  next_index = next_index + STRIDE
+  if body == nil then body = BODIES[1] end  -- past the list: a duplicate, answered 400 and counted
+  return wrk.format("POST", nil, nil, body)
+end
+"""
 
 # Run in the served checkout: the client with read and create rights on the Zaken and Catalogi APIs.
 SETUP = """
@@ -38,7 +61,11 @@ app.autorisaties.all().delete()
 Autorisatie.objects.create(applicatie=app, component="zrc", max_vertrouwelijkheidaanduiding="zeer_geheim",
                            scopes=["zaken.lezen", "zaken.aanmaken", "zaken.bijwerken", "zaken.statussen.toevoegen"])
 Autorisatie.objects.create(applicatie=app, component="ztc", scopes=["catalogi.lezen"])
-print("LOADJSON " + json.dumps({"rsin": gemeente.rsin}))
+# Cases with a besluit and nobody's objection yet: one objection each for the POST measurement.
+from zaken.models import Besluit
+zaken = list(Besluit.objects.filter(zaak__gemeente=gemeente, zaak__bezwaren__isnull=True)
+             .order_by("-pk").values_list("zaak__uuid", flat=True).distinct()[:int(os.environ["LOAD_OBJECTIONS"])])
+print("LOADJSON " + json.dumps({"rsin": gemeente.rsin, "besluitzaken": [str(u) for u in zaken]}))
 """
 
 # The POST measurement's cases go again (with their process rows), so the next run finds the same database.
@@ -50,7 +77,8 @@ from viewflow.workflow.models import Process
 from django.apps import apps
 from zaken.models import Zaak
 with transaction.atomic():
-    cases = Zaak.objects.filter(gemeente__slug=os.environ["LOAD_GEMEENTE"], omschrijving=os.environ["LOAD_MARKER"])
+    cases = Zaak.objects.filter(gemeente__slug=os.environ["LOAD_GEMEENTE"], zaaktype__identificatie="BEZWAAR",
+                                registratiedatum__gte=os.environ["LOAD_SINCE"])
     # Every process's case model (a model with a "zaak" key) may have a viewflow process on the case.
     for model in apps.get_models():
         field = next((f for f in model._meta.fields if f.name == "zaak" and f.related_model is Zaak), None)
@@ -60,7 +88,8 @@ with transaction.atomic():
         if ids:
             Process.objects.filter(artifact_content_type=ContentType.objects.get_for_model(model),
                                    artifact_object_id__in=ids).delete()
-    deleted, _ = cases.delete()
+    deleted = cases.count()
+    cases.delete()
 print("LOADJSON " + json.dumps({"deleted": deleted}))
 """
 
@@ -100,11 +129,12 @@ class ApiClient:
         return status, path, body
 
 
-def api_login(app_dir: Path, env: dict, base: str, manifest: dict) -> tuple[ApiClient, str]:
+def api_login(app_dir: Path, env: dict, base: str, manifest: dict) -> tuple[ApiClient, dict]:
+    """The API client, and the municipality's RSIN and cases with a besluit (for the POST measurement)."""
     secret = secrets.token_urlsafe(40)
     info = shell_json(app_dir, env, SETUP, LOAD_GEMEENTE=manifest["gemeente"]["big"], LOAD_CLIENT_ID=CLIENT_ID,
-                      LOAD_SECRET=secret)
-    return ApiClient(base, secret), info["rsin"]
+                      LOAD_SECRET=secret, LOAD_OBJECTIONS=str(OBJECTIONS))
+    return ApiClient(base, secret), info
 
 
 def api_pages(api: ApiClient) -> list[dict]:
@@ -119,29 +149,44 @@ def api_pages(api: ApiClient) -> list[dict]:
     return found
 
 
-def post_body(api: ApiClient, rsin: str, zaaktype: str) -> dict | str:
-    """A zaak to create: the catalogue's zaaktype with this identificatie, or why there is none."""
+def post_bodies(api: ApiClient, info: dict, zaaktype: str) -> list[dict] | str:
+    """The objections to file, one per case with a besluit, or why there are none."""
     status, body = api.call("/api/catalogi/v1/zaaktypen?" + urllib.parse.urlencode({"identificatie": zaaktype}))
     if status != 200 or not body.get("results"):
         return f"no zaaktype {zaaktype!r} in the catalogus ({status})"
-    today = time.strftime("%Y-%m-%d")
-    return {"zaaktype": body["results"][0]["url"], "bronorganisatie": rsin, "verantwoordelijkeOrganisatie": rsin,
-            "startdatum": today, "omschrijving": MARKER, "vertrouwelijkheidaanduiding": "vertrouwelijk"}
+    if not info["besluitzaken"]:
+        return "no case with a besluit to object to"
+    today, rsin = time.strftime("%Y-%m-%d"), info["rsin"]
+    return [{"zaaktype": body["results"][0]["url"], "bronorganisatie": rsin, "verantwoordelijkeOrganisatie": rsin,
+             "startdatum": today, "omschrijving": "Bezwaar (load benchmark)", "vertrouwelijkheidaanduiding": "vertrouwelijk",
+             "toelichting": "Ik ben het niet eens met het besluit.",
+             "relevanteAndereZaken": [{"url": f"{api.base}/api/zaken/v1/zaken/{key}", "aardRelatie": "bijdrage"}]}
+            for key in info["besluitzaken"]]
 
 
-def measure_post(base: str, api: ApiClient, body: dict | str, conns: int, args, stack: Stack, log_dir: Path,
-                 app_dir: Path, env: dict, manifest: dict) -> dict:
-    """POST /api/zaken/v1/zaken under wrk: cases created per second; then the cases are deleted."""
+def lua_string(text: str) -> str:
+    return "[==[" + text + "]==]"
+
+
+def measure_post(base: str, api: ApiClient, bodies: list[dict] | str, conns: int, args, stack: Stack,
+                 log_dir: Path, app_dir: Path, env: dict, manifest: dict) -> dict:
+    """POST /api/zaken/v1/zaken under wrk (no warm-up: each body once): cases created per second; then the
+    cases made since the start are deleted."""
     row = {"page": "ZGW POST zaken", "path": "/api/zaken/v1/zaken", "conns": conns}
-    if isinstance(body, str):
-        return {**row, "error": body}
-    status, answer = api.call("/api/zaken/v1/zaken", body)
+    if isinstance(bodies, str):
+        return {**row, "error": bodies}
+    since = shell_json(app_dir, env, 'import json; from django.utils import timezone\n'
+                       'print("LOADJSON " + json.dumps({"now": timezone.now().isoformat()}))')["now"]
+    status, answer = api.call("/api/zaken/v1/zaken", bodies[0])
     if status != 201:
+        shell_json(app_dir, env, CLEANUP, LOAD_GEMEENTE=manifest["gemeente"]["big"], LOAD_SINCE=since)
         return {**row, "error": f"preflight answered {status}: {' '.join(str(answer).split())[:200]}"}
+    threads = min(conns, 2)
     script = log_dir / "wrk_post.lua"
-    script.write_text(f"wrk.method = \"POST\"\nwrk.body = [[{json.dumps(body)}]]\n"
-                      "wrk.headers[\"Content-Type\"] = \"application/json\"\n"
-                      + (Path(__file__).resolve().parent / "wrk_report.lua").read_text())
+    script.write_text((Path(__file__).resolve().parent / "wrk_report.lua").read_text() + POST_LUA
+                      + "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                      + f"STRIDE = {threads}\nBODIES = {{"
+                      + ",\n".join(lua_string(json.dumps(b)) for b in bodies[1:]) + "}\n")
     try:
         done = subprocess.run(wrk_command(base + row["path"], conns, args.duration, api.wrk_headers(), script),
                               capture_output=True, text=True, timeout=args.duration + 60)
@@ -152,7 +197,7 @@ def measure_post(base: str, api: ApiClient, body: dict | str, conns: int, args, 
         row["error"] = str(error)
     stack.check()
     row["deleted"] = shell_json(app_dir, env, CLEANUP, LOAD_GEMEENTE=manifest["gemeente"]["big"],
-                                LOAD_MARKER=MARKER)["deleted"]
+                                LOAD_SINCE=since)["deleted"]
     print(f"  {row['page']:32} c={conns:<3} {row.get('rps', '-'):>8} req/s  p95 {row.get('p95_ms', '-')} ms"
           f"  non-2xx {row.get('non_2xx', '-')}  deleted {row['deleted']} cases"
           f"{'  ' + row['error'] if row.get('error') else ''}", flush=True)

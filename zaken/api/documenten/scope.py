@@ -8,11 +8,11 @@ Everything outside is a 404, never a 403, as on every other route.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 
 from zaken.models import Document
 
 from ..catalogi.catalogus import stable_uuid
+from ..common.urls import resource_url
 from ..common.vertrouwelijkheid import levels_up_to
 
 COMPONENT = "drc"
@@ -36,10 +36,10 @@ def documenten_voor(client, scope: str = "documenten.lezen") -> QuerySet[Documen
 
 def document_url(request, document: Document) -> str:
     """The enkelvoudiginformatieobject's resource URL: its identifier for every API client."""
-    return request.build_absolute_uri(reverse(DETAIL, kwargs={"uuid": document.uuid}))
+    return resource_url(request, DETAIL, document.uuid)
 
 
 def informatieobjecttype_url(request, gemeentecode: str, soort: str) -> str:
     """The Catalogi API's informatieobjecttype of a document kind (the catalogus's uuid5 scheme)."""
     key = stable_uuid(gemeentecode, "informatieobjecttype", soort)
-    return request.build_absolute_uri(reverse("api:catalogi:informatieobjecttype-detail", kwargs={"uuid": key}))
+    return resource_url(request, "api:catalogi:informatieobjecttype-detail", key)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from django.urls import reverse
 
 from zaken.models import GemeenteProduct, StatusType, ZaakType
 
 from ..catalogi.catalogus import stable_uuid
+from ..common.urls import resource_url
 from .scope import uuid_uit_url
 
 
@@ -22,7 +22,7 @@ def statustype_uuid(gemeente, zaaktype_identificatie: str, code: str) -> UUID:
 
 
 def _url(request, name: str, key: UUID) -> str:
-    return request.build_absolute_uri(reverse(f"api:catalogi:{name}-detail", kwargs={"uuid": key}))
+    return resource_url(request, f"api:catalogi:{name}-detail", key)
 
 
 def zaaktype_url(request, gemeente, zaaktype: ZaakType) -> str:

@@ -1,6 +1,6 @@
 """Zaak and Status in the Zaken API 1.5 field names.
 
-Read-side: built from a page of cases loaded by `zaak_queryset` (select_related/prefetch), so a page
+Read-side: built from a page of cases loaded by `zaak_queryset` (select_related/prefetch) and `attach_parts`, so a page
 costs the same number of queries whatever its length. The URL lists of the case's rollen and documents
 (zaakinformatieobjecten) and its resultaat come from that page's prefetches; zaakobjecten and eigenschappen
 stay empty lists (the zaakobjecten are derived per process: ask /zaakobjecten?zaak=).
@@ -9,7 +9,6 @@ stay empty lists (the zaakobjecten are derived per process: ask /zaakobjecten?za
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
@@ -19,6 +18,7 @@ from zaken.models import Document, Rol, Status, Zaak
 from ..catalogi.filters import UrlParam
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from . import refs
+from ..common.urls import resource_url
 from .scope import zaak_url
 
 BETALINGSINDICATIE = ["nvt", "nog_niet", "gedeeltelijk", "geheel"]
@@ -31,7 +31,7 @@ ARCHIEFNOMINATIE = ["blijvend_bewaren", "vernietigen"]
 
 
 def part_url(request, name: str, key) -> str:
-    return request.build_absolute_uri(reverse(f"api:zaken:{name}-detail", kwargs={"uuid": key}))
+    return resource_url(request, f"api:zaken:{name}-detail", key)
 
 
 def status_url(request, status: Status) -> str:
@@ -42,11 +42,21 @@ def zaak_queryset(queryset):
     """What a page of Zaak representations reads: everything in a fixed number of queries."""
     # The e-form's data (gegevens) is not in the resource: not read for a page of a million-row list.
     qs = queryset.defer("gegevens").select_related("zaaktype", "huidige_status__statustype").prefetch_related(
-        Prefetch("betalingen", to_attr="api_betalingen"),
-        Prefetch("rollen", queryset=Rol.objects.only("uuid", "zaak_id").order_by("pk"), to_attr="api_rollen"),
-        Prefetch("documenten", queryset=Document.objects.only("uuid", "zaak_id").order_by("pk"),
-                 to_attr="api_documenten"))
+        Prefetch("betalingen", to_attr="api_betalingen"))
     return qs.select_related("resultaat")
+
+
+def attach_parts(zaken: list[Zaak]) -> list[Zaak]:
+    """The uuids of each case's rollen and documents, for their URL lists: two queries for a whole page,
+    and no model instance per row (a page of a hundred cases holds hundreds of them)."""
+    by_id = {zaak.pk: zaak for zaak in zaken}
+    for zaak in zaken:
+        zaak.api_rollen, zaak.api_documenten = [], []
+    for zaak_id, key in Rol.objects.filter(zaak_id__in=by_id).order_by("pk").values_list("zaak_id", "uuid"):
+        by_id[zaak_id].api_rollen.append(key)
+    for zaak_id, key in Document.objects.filter(zaak_id__in=by_id).order_by("pk").values_list("zaak_id", "uuid"):
+        by_id[zaak_id].api_documenten.append(key)
+    return zaken
 
 
 def betaling(zaak: Zaak) -> tuple[str, object]:
@@ -130,8 +140,8 @@ class ZaakSerializer(s.Serializer):
         request = self.context["request"]
         gemeente = zaak.gemeente if "gemeente" in zaak._state.fields_cache else request.user.gemeente
         indicatie, betaald_op = betaling(zaak)
-        rollen = getattr(zaak, "api_rollen", None)
-        documenten = getattr(zaak, "api_documenten", None)
+        if not hasattr(zaak, "api_rollen"):
+            attach_parts([zaak])  # a single case (detail, create, update); a page attaches them at once
         # Loaded by zaak_queryset (a reverse one-to-one: a missing row raises).
         resultaat = zaak._state.fields_cache.get("resultaat")
         return {
@@ -164,10 +174,9 @@ class ZaakSerializer(s.Serializer):
             "deelzaken": [],
             "relevanteAndereZaken": [],
             "eigenschappen": [],
-            "rollen": [part_url(request, "rol", r.uuid) for r in rollen] if rollen is not None else [],
+            "rollen": [part_url(request, "rol", key) for key in zaak.api_rollen],
             "status": status_url(request, zaak.huidige_status) if zaak.huidige_status_id else None,
-            "zaakinformatieobjecten": [part_url(request, "zaakinformatieobject", d.uuid) for d in documenten]
-            if documenten is not None else [],
+            "zaakinformatieobjecten": [part_url(request, "zaakinformatieobject", key) for key in zaak.api_documenten],
             "zaakobjecten": [],
             "kenmerken": [],
             "archiefnominatie": None,

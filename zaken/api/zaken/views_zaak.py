@@ -25,7 +25,7 @@ from . import services
 from .base import ZaakPagination, ZakenViewSet
 from .refs import statustype_uuid
 from .scope import uuid_uit_url, zaak_uit_url, zaken_voor
-from .serializers_zaak import StatusSerializer, ZaakSerializer, zaak_queryset
+from .serializers_zaak import StatusSerializer, ZaakSerializer, attach_parts, zaak_queryset
 
 CRS_HEADERS = [
     OpenApiParameter("Accept-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),
@@ -57,7 +57,7 @@ class ZaakViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.ListM
     def _page(self, params: dict):
         paths = expand.parse(params.get("expand"))
         queryset = f.apply(self.get_queryset(), params, self.request.user.gemeente)
-        page = list(self.paginate_queryset(zaak_queryset(queryset)))
+        page = attach_parts(list(self.paginate_queryset(zaak_queryset(queryset))))
         data = self.get_serializer(page, many=True).data
         expand.apply(self.request, page, data, paths)
         return self.get_paginated_response(data)

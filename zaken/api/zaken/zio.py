@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
 
 from zaken.models import Document, Zaak
 
+from ..common.urls import resource_url
 from ..documenten.scope import document_url
 from .scope import zaak_url
 
@@ -38,8 +38,7 @@ class ZaakInformatieObjectSerializer(s.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, doc: Document) -> str:
-        return self.context["request"].build_absolute_uri(
-            reverse("api:zaken:zaakinformatieobject-detail", kwargs={"uuid": doc.uuid}))
+        return resource_url(self.context["request"], "api:zaken:zaakinformatieobject-detail", doc.uuid)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_informatieobject(self, doc: Document) -> str:
