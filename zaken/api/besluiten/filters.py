@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 from rest_framework import serializers as s
 
 from ..catalogi.filters import UrlParam
+from ..common.filters import EenFilterVerplicht
 from ..documenten.scope import DETAIL as DOCUMENT_DETAIL
 from ..zaken.scope import uuid_uit_url
 from .scope import DETAIL, besluittype_uuid
@@ -37,7 +38,8 @@ class BesluitFilter(s.Serializer):
         return queryset
 
 
-class BesluitInformatieObjectFilter(s.Serializer):
+class BesluitInformatieObjectFilter(EenFilterVerplicht):
+    verplicht_een_van = ("besluit", "informatieobject")
     besluit = UrlParam(required=False)
     informatieobject = UrlParam(required=False)
 

@@ -72,6 +72,7 @@ class BesluitViewSet(BesluitenViewSet):
 
 @extend_schema_view(
     list=extend_schema(tags=["besluitinformatieobjecten"], operation_id="besluitinformatieobject_list",
+                       description="Geef `besluit` of `informatieobject` op: zonder filter is het antwoord een 400.",
                        parameters=[BesluitInformatieObjectFilter],
                        responses={200: BesluitInformatieObjectSerializer(many=True), **error_responses(400)}),
     retrieve=extend_schema(tags=["besluitinformatieobjecten"], operation_id="besluitinformatieobject_read",
