@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ..common.auth import HasScope
+from ..common.pagination import CappedPagination
 from ..common.schema import error_responses
 from .filters import BesluitFilter, BesluitInformatieObjectFilter
 from .scope import COMPONENT, besluiten_voor
@@ -24,6 +25,7 @@ class BesluitenViewSet(viewsets.GenericViewSet):
     component = COMPONENT
     required_scopes = {"list": "besluiten.lezen", "retrieve": "besluiten.lezen", "create": "besluiten.aanmaken"}
     permission_classes = [HasScope]
+    pagination_class = CappedPagination
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
 

@@ -13,6 +13,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ..common.auth import HasScope
+from ..common.pagination import CappedPagination
 from ..common.schema import OMIT, error_responses
 from .filters import EnkelvoudigInformatieObjectFilter, VersieFilter
 from .scope import COMPONENT, documenten_voor
@@ -47,6 +48,7 @@ class EnkelvoudigInformatieObjectViewSet(viewsets.GenericViewSet):
     component = COMPONENT
     required_scopes = {"list": "documenten.lezen", "retrieve": "documenten.lezen", "download": "documenten.lezen"}
     permission_classes = [HasScope]
+    pagination_class = CappedPagination
     serializer_class = EnkelvoudigInformatieObjectSerializer
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
