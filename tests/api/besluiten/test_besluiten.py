@@ -180,3 +180,19 @@ def test_list_query_counts_are_constant(client, lezer, besluit_van):
     assert client.get(BASE, **auth("zac")).json()["count"] == 50
     assert _queries(client, BASE) == one <= 6
     assert _queries(client, BIO, brief) == one_bio <= 4
+
+
+@pytest.mark.parametrize("base", [BASE, BIO])
+def test_api_version_etag_and_304_on_a_detail_read(client, lezer, besluit_van, base):
+    besluit = besluit_van(document=True)
+    url = f"{base}/{besluit.uuid}"
+    get = client.get(url, **auth("zac"))
+    etag = get["ETag"]
+    assert get["API-version"] == "1.0.2" and etag.startswith('"')
+    assert client.head(url, **auth("zac"))["ETag"] == etag
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag, **auth("zac"))
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged["ETag"] == etag and unchanged["API-version"] == "1.0.2"
+    assert client.get(url, HTTP_IF_NONE_MATCH='"iets-anders"', **auth("zac")).status_code == 200
+    assert client.get(BASE, **auth("zac"))["API-version"] == "1.0.2"
+    assert client.get(f"{base}/00000000-0000-4000-8000-000000000000", **auth("zac"))["API-version"] == "1.0.2"

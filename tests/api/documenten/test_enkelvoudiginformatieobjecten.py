@@ -200,3 +200,22 @@ def test_head_answers_without_a_body(client, lezer, zaak_met_document):
     doc = zaak_met_document()
     response = client.head(f"{BASE}/{doc.uuid}", **auth("zac"))
     assert response.status_code == 200 and response.content == b""
+
+
+def test_api_version_etag_and_304_on_a_detail_read(client, lezer, zaak_met_document):
+    """ZGWResponseMixin: every answer names the version; a detail's ETag with If-None-Match is a 304. The
+    streamed download carries no ETag (hashing would read the whole file)."""
+    doc = zaak_met_document()
+    url = f"{BASE}/{doc.uuid}"
+    get = client.get(url, **auth("zac"))
+    etag = get["ETag"]
+    assert get["API-version"] == "1.5.0" and etag.startswith('"')
+    assert client.head(url, **auth("zac"))["ETag"] == etag
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag, **auth("zac"))
+    assert unchanged.status_code == 304 and unchanged.content == b""
+    assert unchanged["ETag"] == etag and unchanged["API-version"] == "1.5.0"
+    assert client.get(url, HTTP_IF_NONE_MATCH='"iets-anders"', **auth("zac")).status_code == 200
+    download = client.get(f"{url}/download", HTTP_IF_NONE_MATCH=etag, **auth("zac"))
+    assert download.status_code == 200 and "ETag" not in download and download["API-version"] == "1.5.0"
+    assert client.get(BASE, **auth("zac"))["API-version"] == "1.5.0"
+    assert client.get(f"{BASE}/00000000-0000-4000-8000-000000000000", **auth("zac"))["API-version"] == "1.5.0"

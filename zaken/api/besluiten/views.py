@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from ..common.auth import HasScope
 from ..common.pagination import CappedPagination
 from ..common.schema import error_responses
+from ..common.views import ZGWResponseMixin
 from .filters import BesluitFilter, BesluitInformatieObjectFilter
 from .scope import COMPONENT, besluiten_voor
 from .serializers import BesluitCreateSerializer, BesluitInformatieObjectSerializer, BesluitSerializer
@@ -21,8 +22,9 @@ UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 API_VERSION = "1.0.2"
 
 
-class BesluitenViewSet(viewsets.GenericViewSet):
+class BesluitenViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
     component = COMPONENT
+    api_version = API_VERSION
     required_scopes = {"list": "besluiten.lezen", "retrieve": "besluiten.lezen", "create": "besluiten.aanmaken"}
     permission_classes = [HasScope]
     pagination_class = CappedPagination
@@ -37,11 +39,6 @@ class BesluitenViewSet(viewsets.GenericViewSet):
         if item is None:
             raise NotFound()
         return Response(self.get_serializer(item).data)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-version"] = API_VERSION
-        return response
 
 
 @extend_schema_view(
