@@ -11,6 +11,7 @@ from zaken.api.common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaken.models import AuditLog, Document
 
 from ..conftest import auth
+from ..http_caching import assert_etag_and_304
 from .conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -207,14 +208,7 @@ def test_api_version_etag_and_304_on_a_detail_read(client, lezer, zaak_met_docum
     streamed download carries no ETag (hashing would read the whole file)."""
     doc = zaak_met_document()
     url = f"{BASE}/{doc.uuid}"
-    get = client.get(url, **auth("zac"))
-    etag = get["ETag"]
-    assert get["API-version"] == "1.5.0" and etag.startswith('"')
-    assert client.head(url, **auth("zac"))["ETag"] == etag
-    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag, **auth("zac"))
-    assert unchanged.status_code == 304 and unchanged.content == b""
-    assert unchanged["ETag"] == etag and unchanged["API-version"] == "1.5.0"
-    assert client.get(url, HTTP_IF_NONE_MATCH='"iets-anders"', **auth("zac")).status_code == 200
+    etag = assert_etag_and_304(client, url, "1.5.0")
     download = client.get(f"{url}/download", HTTP_IF_NONE_MATCH=etag, **auth("zac"))
     assert download.status_code == 200 and "ETag" not in download and download["API-version"] == "1.5.0"
     assert client.get(BASE, **auth("zac"))["API-version"] == "1.5.0"
