@@ -109,6 +109,10 @@ class ProcessDefinition:
     # Besluit to record (sent the same day: the letter goes out through Mijn zaken), or "" to record
     # only the decision event. E.g. {"afgewezen": gettext_noop("Afwijzing"), "ingepland": ""}.
     besluit_statussen: dict[str, str] = field(default_factory=dict)
+    # Every other besluittype name (gettext_noop) the process's own services record (besluit_nemen). The Catalogi
+    # API lists these with besluit_statussen's; the term engine adds its besluit van rechtswege where the terms
+    # allow lex silencio. A besluit whose name is in neither has a besluittype URL that is a 404.
+    besluittypen: tuple[str, ...] = ()
     # Dotted path of a callable(*, zaak, besluit) run when the term engine wrote a besluit van rechtswege
     # (Awb 4:20b; only for products whose terms set lex_silencio_positivo): publish it, notify, move on.
     on_van_rechtswege: str = ""
@@ -150,6 +154,10 @@ class ProcessDefinition:
     # case another system registers (a ZAC: a letter at the counter) without e-form data, raising Django's
     # ValidationError({field: message}) for what it misses; "": the Zaken API refuses to create the zaaktype.
     api_aanmaken: str = ""
+
+    def alle_besluittypen(self) -> tuple[str, ...]:
+        """The besluittype names this process records itself, once each, in declaration order."""
+        return tuple(dict.fromkeys([n for n in self.besluit_statussen.values() if n] + list(self.besluittypen)))
 
 
 processes: Registry[ProcessDefinition] = Registry("process")

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .actors import Actor
 from .notifications import notify_initiator
@@ -25,6 +26,8 @@ from .termijnen_awb import (ENGINE_TERMS, Beslistermijn, Opschorting, Stand, Ver
 
 Soort = TermijnGebeurtenis.Soort
 VERLENGING_TEMPLATE = "zaken/pdf/verlenging.html"
+# The besluittype of a besluit van rechtswege (4:20b); the Catalogi API lists it where van_rechtswege_mogelijk.
+VAN_RECHTSWEGE = gettext_noop("Van rechtswege verleend")
 
 
 class TermijnFout(ValueError):
@@ -41,6 +44,12 @@ def termijn_terms(zaak: Zaak) -> dict:
     defaults = processes.get(slug).default_terms if slug in processes else {}
     gp = GemeenteProduct.objects.filter(gemeente_id=zaak.gemeente_id, product_id=zaak.zaaktype.product_id).first()
     return {**ENGINE_TERMS, **defaults, **(gp.termijnen if gp else {})}
+
+
+def van_rechtswege_mogelijk(definition, termijnen: dict | None) -> bool:
+    """Whether lex_silencio_bewaken can record a besluit van rechtswege for a product with these terms
+    (the process's default_terms, then the municipality's GemeenteProduct.termijnen)."""
+    return Beslistermijn.from_terms({**definition.default_terms, **(termijnen or {})}).lex_silencio
 
 
 def termijn_config(zaak: Zaak) -> Beslistermijn:
@@ -302,7 +311,7 @@ def _van_rechtswege(*, zaak_id: int, config: Beslistermijn, today: date) -> bool
         return False
     # 4:20b lid 1: given once the term passed (the day after it); lid 3: in force on the 3rd day after it.
     besluit = besluit_vastleggen(
-        zaak=zaak, besluittype=_("Van rechtswege verleend"), datum=stand.einddatum + timedelta(days=1),
+        zaak=zaak, besluittype=_(VAN_RECHTSWEGE), datum=stand.einddatum + timedelta(days=1),
         ingangsdatum=stand.einddatum + timedelta(days=config.van_rechtswege_ingang_dagen),
         toelichting=_("Niet binnen de beslistermijn besloten (artikel 4:20b Awb)."), actor=Actor.system("lex silencio"))
     slug = zaak.zaaktype.process_slug

@@ -11,6 +11,7 @@ from zaken.api.common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from zaken.models import AuditLog, Document
 
 from ..conftest import auth
+from ..http_caching import assert_etag_and_304
 from .conftest import PDF
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,15 @@ def test_head_answers_without_a_body(client, lezer, zaak_met_document):
     doc = zaak_met_document()
     response = client.head(f"{BASE}/{doc.uuid}", **auth("zac"))
     assert response.status_code == 200 and response.content == b""
+
+
+def test_api_version_etag_and_304_on_a_detail_read(client, lezer, zaak_met_document):
+    """ZGWResponseMixin: every answer names the version; a detail's ETag with If-None-Match is a 304. The
+    streamed download carries no ETag (hashing would read the whole file)."""
+    doc = zaak_met_document()
+    url = f"{BASE}/{doc.uuid}"
+    etag = assert_etag_and_304(client, url, "1.5.0")
+    download = client.get(f"{url}/download", HTTP_IF_NONE_MATCH=etag, **auth("zac"))
+    assert download.status_code == 200 and "ETag" not in download and download["API-version"] == "1.5.0"
+    assert client.get(BASE, **auth("zac"))["API-version"] == "1.5.0"
+    assert client.get(f"{BASE}/00000000-0000-4000-8000-000000000000", **auth("zac"))["API-version"] == "1.5.0"

@@ -16,6 +16,10 @@ BASE = "/api/zaken/v1/zaakinformatieobjecten"
 DOCS = "http://testserver/api/documenten/v1/enkelvoudiginformatieobjecten"
 
 
+def zaak_url(zaak) -> str:
+    return f"http://testserver/api/zaken/v1/zaken/{zaak.uuid}"
+
+
 @pytest.fixture
 def lezer(client_met):
     return client_met("zrc", "zaken.lezen")
@@ -50,9 +54,7 @@ def test_list_is_an_array_filtered_by_zaak_and_informatieobject(client, lezer, z
     a = zaak_met_document()
     b = zaak_met_document(zaak=a.zaak, titel="Besluit")
     c = zaak_met_document()
-    everything = client.get(BASE, **auth("zac")).json()
-    assert [r["uuid"] for r in everything] == [str(a.uuid), str(b.uuid), str(c.uuid)]
-    zaak = f"http://testserver/api/zaken/v1/zaken/{a.zaak.uuid}"
+    zaak = zaak_url(a.zaak)
     assert [r["uuid"] for r in client.get(BASE, {"zaak": zaak}, **auth("zac")).json()] == [str(a.uuid), str(b.uuid)]
     found = client.get(BASE, {"informatieobject": f"{DOCS}/{c.uuid}"}, **auth("zac")).json()
     assert [r["uuid"] for r in found] == [str(c.uuid)]
@@ -61,12 +63,25 @@ def test_list_is_an_array_filtered_by_zaak_and_informatieobject(client, lezer, z
     assert wrong.status_code == 400 and wrong.json()["invalidParams"][0]["name"] == "zaak"
 
 
+def test_an_unfiltered_list_is_a_400(client, lezer, zaak_met_document):
+    """Our deviation: the spec's array has no pages, so unfiltered it would hold every document of the
+    municipality (docs/zgw.md)."""
+    zaak_met_document()
+    for params in ({}, {"titel": "x"}):
+        response = client.get(BASE, params, **auth("zac"))
+        assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+        [param] = response.json()["invalidParams"]
+        assert param["name"] == "nonFieldErrors" and param["code"] == "filter-verplicht"
+        assert "zaak, informatieobject" in param["reason"]
+
+
 def test_only_cases_the_client_may_read(client, client_met, zaak_met_document):
     doc = zaak_met_document()
     andere = ZaakFactory(gemeente=doc.zaak.gemeente, zaaktype__process_slug="test-ander",
                          zaaktype__identificatie="TEST-ANDER")
     client_met("zrc", "zaken.lezen", zaaktype=andere.zaaktype)
-    assert client.get(BASE, **auth("zac")).json() == []
+    assert client.get(BASE, {"zaak": zaak_url(doc.zaak)}, **auth("zac")).json() == []
+    assert client.get(BASE, {"informatieobject": f"{DOCS}/{doc.uuid}"}, **auth("zac")).json() == []
     assert client.get(f"{BASE}/{doc.uuid}", **auth("zac")).status_code == 404
 
 
@@ -74,14 +89,17 @@ def test_a_case_above_the_maximum_vertrouwelijkheid_is_hidden(client, client_met
     doc = zaak_met_document()
     Zaak.objects.filter(pk=doc.zaak_id).update(vertrouwelijkheidaanduiding="geheim")
     client_met("zrc", "zaken.lezen", max_vertrouwelijkheid="vertrouwelijk")
-    assert client.get(BASE, **auth("zac")).json() == []
+    assert client.get(BASE, {"zaak": zaak_url(doc.zaak)}, **auth("zac")).json() == []
     assert client.get(f"{BASE}/{doc.uuid}", **auth("zac")).status_code == 404
 
 
 def test_another_municipalitys_relation_is_a_404_and_never_listed(client, lezer, zaak_met_document):
     eigen, ander = zaak_met_document(), zaak_met_document(gemeente="rotterdam")
     assert client.get(f"{BASE}/{ander.uuid}", **auth("zac")).status_code == 404
-    assert [r["uuid"] for r in client.get(BASE, **auth("zac")).json()] == [str(eigen.uuid)]
+    assert [r["uuid"] for r in client.get(BASE, {"zaak": zaak_url(eigen.zaak)}, **auth("zac")).json()] == [
+        str(eigen.uuid)]
+    assert client.get(BASE, {"zaak": zaak_url(ander.zaak)}, **auth("zac")).json() == []
+    assert client.get(BASE, {"informatieobject": f"{DOCS}/{ander.uuid}"}, **auth("zac")).json() == []
 
 
 @pytest.mark.parametrize(("component", "scopes", "expected"), [
@@ -92,7 +110,7 @@ def test_another_municipalitys_relation_is_a_404_and_never_listed(client, lezer,
 def test_scope_matrix(client, client_met, zaak_met_document, component, scopes, expected):
     doc = zaak_met_document()
     client_met(component, *scopes)
-    for url in (BASE, f"{BASE}/{doc.uuid}"):
+    for url in (f"{BASE}?zaak={zaak_url(doc.zaak)}", f"{BASE}/{doc.uuid}"):
         assert client.get(url, **auth("zac")).status_code == expected, url
 
 
@@ -102,20 +120,22 @@ def test_writes_answer_405(client, lezer, zaak_met_document):
     assert client.delete(f"{BASE}/{doc.uuid}", **auth("zac")).status_code == 405
 
 
-def _list_queries(client) -> int:
+def _list_queries(client, zaak) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(BASE, **auth("zac")).status_code == 200
+        assert client.get(BASE, {"zaak": zaak_url(zaak)}, **auth("zac")).status_code == 200
     return len(queries)
 
 
 def test_list_query_count_is_constant(client, lezer, zaak_met_document):
+    """A filtered list: the same queries for a case with 1 and with 50 documents (and others beside it)."""
     zaak = zaak_met_document().zaak
-    _list_queries(client)
-    one = _list_queries(client)
+    _list_queries(client, zaak)
+    one = _list_queries(client, zaak)
     for n in range(49):
-        zaak_met_document(zaak=zaak if n % 2 else None)
-    assert len(client.get(BASE, **auth("zac")).json()) == 50
-    assert _list_queries(client) == one <= 4
+        zaak_met_document(zaak=zaak)
+        zaak_met_document()
+    assert len(client.get(BASE, {"zaak": zaak_url(zaak)}, **auth("zac")).json()) == 50
+    assert _list_queries(client, zaak) == one <= 4
 
 
 def test_expand_batch_reads_every_cases_relations_in_one_query(lezer, zaak_met_document):

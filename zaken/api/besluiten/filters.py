@@ -4,9 +4,10 @@ from django.db.models import QuerySet
 from rest_framework import serializers as s
 
 from ..catalogi.filters import UrlParam
+from ..common.filters import EenFilterVerplicht
 from ..documenten.scope import DETAIL as DOCUMENT_DETAIL
 from ..zaken.scope import uuid_uit_url
-from .scope import DETAIL, besluittype_uuid
+from .scope import DETAIL, besluittype_namen
 
 
 def _by_url(queryset: QuerySet, url: str, route: str, field: str) -> QuerySet:
@@ -29,15 +30,14 @@ class BesluitFilter(s.Serializer):
         if "zaak" in params:
             queryset = _by_url(queryset, params["zaak"], "api:zaken:zaak-detail", "zaak__uuid")
         if "besluittype" in params:
+            # a besluittype is its name here: the declared names with that uuid5 (none: an empty list)
             key = uuid_uit_url(params["besluittype"], "api:catalogi:besluittype-detail")
-            # a besluittype is its name here: find the names (of this municipality) with that uuid5
-            names = {name for name in queryset.values_list("besluittype", flat=True).distinct()
-                     if besluittype_uuid(gemeentecode, name) == key}
-            queryset = queryset.filter(besluittype__in=names)
+            queryset = queryset.filter(besluittype__in=besluittype_namen(gemeentecode, key) if key else [])
         return queryset
 
 
-class BesluitInformatieObjectFilter(s.Serializer):
+class BesluitInformatieObjectFilter(EenFilterVerplicht):
+    verplicht_een_van = ("besluit", "informatieobject")
     besluit = UrlParam(required=False)
     informatieobject = UrlParam(required=False)
 

@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from zaken.models import Besluit, Zaak
+from zaken.registry import processes
+from zaken.termijn_engine import VAN_RECHTSWEGE
 
 from ..catalogi.catalogus import stable_uuid
 from ..zaken.scope import uuid_uit_url
@@ -58,3 +60,10 @@ def besluittype_uuid(gemeentecode: str, besluittype: str):
 def besluittype_url(request, gemeentecode: str, besluittype: str) -> str:
     key = besluittype_uuid(gemeentecode, besluittype)
     return request.build_absolute_uri(reverse("api:catalogi:besluittype-detail", kwargs={"uuid": key}))
+
+
+def besluittype_namen(gemeentecode: str, key) -> list[str]:
+    """The besluittype names whose uuid5 is `key`, from what the processes declare (the names the Catalogi API
+    serves; ProcessDefinition.besluittypen): no scan of the municipality's besluiten for their names."""
+    namen = {VAN_RECHTSWEGE, *(naam for definition in processes for naam in definition.alle_besluittypen())}
+    return [naam for naam in namen if besluittype_uuid(gemeentecode, naam) == key]

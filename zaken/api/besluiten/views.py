@@ -10,7 +10,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ..common.auth import HasScope
+from ..common.pagination import CappedPagination
 from ..common.schema import error_responses
+from ..common.views import ZGWResponseMixin
 from .filters import BesluitFilter, BesluitInformatieObjectFilter
 from .scope import COMPONENT, besluiten_voor
 from .serializers import BesluitCreateSerializer, BesluitInformatieObjectSerializer, BesluitSerializer
@@ -20,10 +22,12 @@ UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 API_VERSION = "1.0.2"
 
 
-class BesluitenViewSet(viewsets.GenericViewSet):
+class BesluitenViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
     component = COMPONENT
+    api_version = API_VERSION
     required_scopes = {"list": "besluiten.lezen", "retrieve": "besluiten.lezen", "create": "besluiten.aanmaken"}
     permission_classes = [HasScope]
+    pagination_class = CappedPagination
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
 
@@ -35,11 +39,6 @@ class BesluitenViewSet(viewsets.GenericViewSet):
         if item is None:
             raise NotFound()
         return Response(self.get_serializer(item).data)
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-version"] = API_VERSION
-        return response
 
 
 @extend_schema_view(
@@ -72,6 +71,7 @@ class BesluitViewSet(BesluitenViewSet):
 
 @extend_schema_view(
     list=extend_schema(tags=["besluitinformatieobjecten"], operation_id="besluitinformatieobject_list",
+                       description="Geef `besluit` of `informatieobject` op: zonder filter is het antwoord een 400.",
                        parameters=[BesluitInformatieObjectFilter],
                        responses={200: BesluitInformatieObjectSerializer(many=True), **error_responses(400)}),
     retrieve=extend_schema(tags=["besluitinformatieobjecten"], operation_id="besluitinformatieobject_read",

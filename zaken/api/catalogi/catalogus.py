@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from zaken.catalogus_ids import NAMESPACE, stable_uuid, zaaktype_uuid  # noqa: F401 (NAMESPACE: kept here too)
 from zaken.models import Document, Gemeente, GemeenteProduct, Rol, ZaakType
 from zaken.registry import processes
+from zaken.termijn_engine import VAN_RECHTSWEGE, van_rechtswege_mogelijk
 
 
 # Our roles and the ZGW omschrijvingGeneriek each one is.
@@ -27,6 +28,16 @@ ROL_GENERIEK = {
     Rol.RolType.MELDER: "initiator",
     Rol.RolType.BEHANDELAAR: "behandelaar",
 }
+
+
+def besluittype_namen(definition, gp: GemeenteProduct) -> tuple[str, ...]:
+    """Every besluittype name a case of this product can get: the process's own (besluit_statussen and
+    besluittypen) and the term engine's besluit van rechtswege where the product's terms allow lex silencio.
+    Each is keyed by the uuid5 of its (untranslated) name, as besluiten.scope.besluittype_uuid."""
+    if definition is None:
+        return ()
+    namen = definition.alle_besluittypen()
+    return namen + (VAN_RECHTSWEGE,) if van_rechtswege_mogelijk(definition, gp.termijnen) else namen
 
 
 def duration_days(days: int | None) -> str | None:
@@ -105,9 +116,7 @@ def catalogus_voor(gemeente: Gemeente, request) -> Catalogus:
                 "informatieobjecttypen": [], "informatieobjecttypeOmschrijving": [], "zaakobjecttypen": [],
                 **common})
         zt_besluittypen = []
-        for omschrijving in (definition.besluit_statussen.values() if definition else ()):
-            if not omschrijving:
-                continue
+        for omschrijving in besluittype_namen(definition, gp):
             bt = besluittypen.get(omschrijving)
             if bt is None:
                 key = stable_uuid(code, "besluittype", omschrijving)

@@ -13,14 +13,16 @@ UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"  # a
 class ZGWResponseMixin:
     """Every response (errors too) names the version of the standard the component follows. A 200 to a
     detail GET or HEAD carries an ETag of its body, and If-None-Match with that ETag is a 304 (the specs'
-    HTTP caching; HEAD lets a client check it without the body)."""
+    HTTP caching; HEAD lets a client check it without the body). A streamed file (the Documenten download) gets
+    no ETag: hashing it would read the whole file."""
 
     api_version = ""
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["API-version"] = self.api_version
-        if request.method in ("GET", "HEAD") and response.status_code == 200 and "uuid" in self.kwargs:
+        if (request.method in ("GET", "HEAD") and response.status_code == 200 and "uuid" in self.kwargs
+                and not response.streaming):
             response.render()
             etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
             response["ETag"] = etag

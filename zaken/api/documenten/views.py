@@ -13,7 +13,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from ..common.auth import HasScope
+from ..common.pagination import CappedPagination
 from ..common.schema import OMIT, error_responses
+from ..common.views import ZGWResponseMixin
 from .filters import EnkelvoudigInformatieObjectFilter, VersieFilter
 from .scope import COMPONENT, documenten_voor
 from .serializers import EnkelvoudigInformatieObjectSerializer
@@ -43,10 +45,12 @@ class BinaryRenderer(renderers.BaseRenderer):
                            parameters=[VersieFilter], responses={200: EnkelvoudigInformatieObjectSerializer,
                                                                  **error_responses(404)}),
 )
-class EnkelvoudigInformatieObjectViewSet(viewsets.GenericViewSet):
+class EnkelvoudigInformatieObjectViewSet(ZGWResponseMixin, viewsets.GenericViewSet):
     component = COMPONENT
+    api_version = API_VERSION
     required_scopes = {"list": "documenten.lezen", "retrieve": "documenten.lezen", "download": "documenten.lezen"}
     permission_classes = [HasScope]
+    pagination_class = CappedPagination
     serializer_class = EnkelvoudigInformatieObjectSerializer
     lookup_field = "uuid"
     lookup_value_regex = UUID_REGEX
@@ -87,9 +91,4 @@ class EnkelvoudigInformatieObjectViewSet(viewsets.GenericViewSet):
         response = FileResponse(document.bestand.open("rb"), as_attachment=True, filename=document.bestandsnaam,
                                 content_type=document.formaat)
         response["Cache-Control"] = "private, no-store"
-        return response
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        response["API-version"] = API_VERSION
         return response

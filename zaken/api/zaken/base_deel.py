@@ -1,17 +1,13 @@
 """The base of the Zaken API views of a case's parts: scope, API-version header, query parameters, Conflict."""
 
-from django.core.paginator import Paginator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from rest_framework import status, viewsets
 from rest_framework.exceptions import APIException
 
 from ..catalogi.views import UUID_REGEX
 from ..common.auth import HasScope
-from zaken.paging import CAP, capped_count
-
 from ..common.errors import validation_error
-from ..common.pagination import ZGWPagination
+from ..common.pagination import CappedPagination
 from ..common.schema import error_responses
 from .scope import zaak_uit_url
 
@@ -23,19 +19,6 @@ ALGEMEEN = (406, 409, 410, 415, 429, 500)
 def fouten(*codes: int) -> dict:
     """An operation's error responses in the schema: its own, plus those the spec lists everywhere."""
     return error_responses(*sorted(set(codes) | set(ALGEMEEN)))
-
-
-class CappedPaginator(Paginator):
-    """`count` counts at most zaken.paging.CAP rows: a list over a municipality's million cases never scans
-    them all (the spec wants an integer; above the cap it says CAP and the pages stop there)."""
-
-    @cached_property
-    def count(self) -> int:
-        return capped_count(self.object_list, CAP)[0]
-
-
-class CappedPagination(ZGWPagination):
-    django_paginator_class = CappedPaginator
 
 
 class Conflict(APIException):

@@ -11,13 +11,13 @@ from rest_framework.response import Response
 
 from zaken.actors import Actor
 from zaken.models import AuditLog
-from zaken.paging import CAP, capped_count
 
 from . import filters_deel as f
 from . import objecten_deel as obj
 from . import serializers_deel as ser
 from . import services_deel as services
-from .base_deel import LEZEN, CappedPagination, DeelViewSet, fouten
+from ..common.pagination import CappedPagination, capped
+from .base_deel import LEZEN, DeelViewSet, fouten
 from .scope import zaken_voor
 
 AUDITTRAILS_LEZEN = "audittrails.lezen"
@@ -71,7 +71,7 @@ class ZaakObjectViewSet(DeelViewSet):
         # The count without reading the objects: each process gives one object of each of its soorten per
         # case; the cases are counted up to zaken.paging.CAP per process, one query each.
         paginator.object_count = sum(
-            capped_count(zaken.filter(zaaktype__process_slug=slug), CAP)[0] * len(wanted & set(hook.soorten))
+            capped(zaken.filter(zaaktype__process_slug=slug)) * len(wanted & set(hook.soorten))
             for slug, hook in obj.hooks().items())
         found = obj.zaakobjecten_voor(page)
         pairs = [(zaak, item) for zaak in page for item in found.get(zaak.pk, []) if item["soort"] in wanted]

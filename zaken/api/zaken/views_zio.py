@@ -1,6 +1,7 @@
 """Zaken API: zaakinformatieobjecten, the links between a case and its documents (Documenten API).
 
-Read: the list (a plain array, as the spec has it; filters zaak and informatieobject) and the detail, for
+Read: the list (a plain array, as the spec has it; filters zaak and informatieobject, one of them required:
+unfiltered it would hold every document of the municipality) and the detail, for
 cases the client may read (zaken.lezen). Writes answer 405: our processes store the documents.
 """
 
@@ -14,6 +15,7 @@ from zaken.models import Document
 
 from ..catalogi.filters import UrlParam
 from ..common.auth import HasScope
+from ..common.filters import EenFilterVerplicht
 from ..common.schema import error_responses
 from ..documenten.scope import DETAIL as DOCUMENT_DETAIL
 from .scope import COMPONENT, uuid_uit_url, zaken_voor
@@ -22,7 +24,8 @@ from .zio import ZaakInformatieObjectSerializer
 UUID_REGEX = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 
 
-class ZaakInformatieObjectFilter(s.Serializer):
+class ZaakInformatieObjectFilter(EenFilterVerplicht):
+    verplicht_een_van = ("zaak", "informatieobject")
     zaak = UrlParam(required=False)
     informatieobject = UrlParam(required=False)
 
@@ -37,6 +40,7 @@ class ZaakInformatieObjectFilter(s.Serializer):
 
 @extend_schema_view(
     list=extend_schema(tags=["zaakinformatieobjecten"], operation_id="zaakinformatieobject_list",
+                       description="Geef `zaak` of `informatieobject` op: zonder filter is het antwoord een 400.",
                        parameters=[ZaakInformatieObjectFilter],
                        responses={200: ZaakInformatieObjectSerializer(many=True), **error_responses(400)}),
     retrieve=extend_schema(tags=["zaakinformatieobjecten"], operation_id="zaakinformatieobject_read",

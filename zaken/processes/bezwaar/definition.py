@@ -24,6 +24,13 @@ DEFAULT_TERMS = {
     "bezwaartermijn_weken": 6,
 }
 
+# The beslissing op bezwaar per outcome (keyed by the Bezwaar state; services.bezwaar_beslissen).
+BESLUITTYPEN = {
+    "gegrond": _("Beslissing op bezwaar: gegrond"),
+    "ongegrond": _("Beslissing op bezwaar: ongegrond"),
+    "niet_ontvankelijk": _("Beslissing op bezwaar: niet-ontvankelijk"),
+}
+
 DEFINITION = ProcessDefinition(
     slug=SLUG,
     zaaktype_identificatie="BEZWAAR",
@@ -36,6 +43,7 @@ DEFINITION = ProcessDefinition(
     bezwaar_handler="zaken.processes.bezwaar.handler.HANDLER",
     # A bezwaarschrift that came by post, registered by a ZAC through the Zaken API.
     api_aanmaken="zaken.processes.bezwaar.api.aanmaken",
+    besluittypen=tuple(BESLUITTYPEN.values()),
     bezwaar_mogelijk=False,
     submission=Submission(noun=_("bezwaarschrift"), person=_("indiener"),
                           article=_("artikel 6:14 van de Algemene wet bestuursrecht")),

@@ -11,16 +11,11 @@ from zaken.models import Besluit, Document, Rol, Zaak
 from zaken.services import document_store, zaak_create
 from zaken.termijn_engine import bezwaartermijn_voor, termijn_config
 
-from .definition import SLUG
+from .definition import BESLUITTYPEN, SLUG
 from .models import Bezwaar
 
 INITIATOR_FIELDS = ("betrokkene_type", "naam", "inp_bsn", "nnp_kvk_nummer", "nnp_rsin", "vestigingsnummer",
                     "acting_subject", "email", "telefoon")
-BESLUITTYPE = {
-    Bezwaar.State.GEGROND: _("Beslissing op bezwaar: gegrond"),
-    Bezwaar.State.ONGEGROND: _("Beslissing op bezwaar: ongegrond"),
-    Bezwaar.State.NIET_ONTVANKELIJK: _("Beslissing op bezwaar: niet-ontvankelijk"),
-}
 TRANSITIE = {
     Bezwaar.State.GEGROND: "gegrond_verklaren",
     Bezwaar.State.ONGEGROND: "ongegrond_verklaren",
@@ -73,7 +68,7 @@ def bezwaar_beslissen(*, bezwaar: Bezwaar, uitkomst: str, motivering: str, grond
     getattr(bezwaar, TRANSITIE[uitkomst])(by=by, toelichting=motivering[:500])
     bezwaar.motivering = motivering
     bezwaar.save()
-    besluit_nemen(zaak=bezwaar.zaak, besluittype=str(BESLUITTYPE[uitkomst]), motivering=motivering,
+    besluit_nemen(zaak=bezwaar.zaak, besluittype=_(BESLUITTYPEN[uitkomst]), motivering=motivering,
                   grondslag=grondslag, actor=by, bestuursorgaan=bezwaar.besluit.bestuursorgaan,
                   template="bezwaar/pdf/beslissing.html", context={"bezwaar": bezwaar, "uitkomst": uitkomst})
     return bezwaar

@@ -53,6 +53,11 @@ DEFAULT_TERMS = {
     "melding_grondslag": "artikel 2:25, tweede lid, van de Algemene Plaatselijke Verordening",
 }
 
+# The burgemeester's besluiten (services: evenement_beoordelen, melding_beoordelen).
+BESLUIT_VERLEEND = _("Evenementenvergunning verleend")
+BESLUIT_GEWEIGERD = _("Evenementenvergunning geweigerd")
+BESLUIT_VERBOD = _("Verbod evenement")
+
 DEFINITION = ProcessDefinition(
     slug=SLUG,
     zaaktype_identificatie="EVENEMENTENVERGUNNING",
@@ -69,6 +74,7 @@ DEFINITION = ProcessDefinition(
     # The grant, the refusal and a prohibition record their besluit (besluit_nemen); an accepted melding only
     # closes the term (no besluit: nothing to object to).
     besluit_statussen={"verleend": "", "geweigerd": "", "melding_verboden": "", "melding_geaccepteerd": ""},
+    besluittypen=(BESLUIT_VERLEEND, BESLUIT_GEWEIGERD, BESLUIT_VERBOD),
     periodic="zaken.processes.evenementenvergunning.services.evenementen_bijwerken",
     on_advies_vastgelegd="zaken.processes.evenementenvergunning.services.advies_in_dossier_vastgelegd",
     demo_cases="zaken.processes.evenementenvergunning.demo.demo_cases",

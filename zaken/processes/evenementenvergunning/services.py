@@ -26,7 +26,7 @@ from zaken.processes.shared import ProcessRefused
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import werkdagen_na
 
-from .definition import DEFAULT_TERMS, SLUG
+from .definition import BESLUIT_GEWEIGERD, BESLUIT_VERBOD, BESLUIT_VERLEEND, DEFAULT_TERMS, SLUG
 from .models import Evenement
 
 logger = logging.getLogger(__name__)
@@ -231,8 +231,8 @@ def evenement_beoordelen(*, evenement: Evenement, by: Actor, besluit: str, motiv
     verlenen = besluit == "verlenen"
     evenement.motivering, evenement.voorschriften = motivering, voorschriften if verlenen else ""
     besluit_nemen(
-        zaak=evenement.zaak, besluittype=_("Evenementenvergunning verleend") if verlenen else _(
-            "Evenementenvergunning geweigerd"), motivering=motivering, grondslag=terms["grondslag"], actor=by,
+        zaak=evenement.zaak, besluittype=_(BESLUIT_VERLEEND) if verlenen else _(BESLUIT_GEWEIGERD),
+        motivering=motivering, grondslag=terms["grondslag"], actor=by,
         ingangsdatum=evenement.begin if verlenen else None, vervaldatum=evenement.einde if verlenen else None,
         template=BESLUIT_TEMPLATE, context={"evenement": evenement, "verleend": verlenen})
     if verlenen:
@@ -249,7 +249,7 @@ def melding_beoordelen(*, evenement: Evenement, by: Actor, besluit: str, motiver
     evenement = Evenement.objects.select_for_update().select_related("zaak__gemeente").get(pk=evenement.pk)
     if besluit == "verbieden":
         evenement.motivering = motivering
-        besluit_nemen(zaak=evenement.zaak, besluittype=_("Verbod evenement"), motivering=motivering,
+        besluit_nemen(zaak=evenement.zaak, besluittype=_(BESLUIT_VERBOD), motivering=motivering,
                       grondslag=terms_for(evenement.zaak.gemeente)["melding_grondslag"], actor=by,
                       template=BESLUIT_TEMPLATE, context={"evenement": evenement, "verboden": True})
         evenement.melding_verbieden(by=by, toelichting=motivering[:200])

@@ -30,6 +30,11 @@ DEFAULT_TERMS = {
     "bezwaartermijn_weken": 6,
 }
 
+# The besluiten services._besluit records (the term engine adds its besluit van rechtswege).
+BESLUIT_WACHTLIJST = _("Plaatsing op de wachtlijst")
+BESLUIT_VERLEEND = _("Parkeervergunning verleend")
+BESLUIT_GEWEIGERD = _("Parkeervergunning geweigerd")
+
 DEFINITION = ProcessDefinition(
     slug=SLUG,
     zaaktype_identificatie="PARKEERVERGUNNING-BEWONER",
@@ -45,6 +50,7 @@ DEFINITION = ProcessDefinition(
     # No besluit_statussen: every decision (grant, refusal, the waiting list, van rechtswege) is a generic besluit
     # with its letter (services._besluit); the placement on the waiting list ends the decision term, so lex
     # silencio cannot grant a case the zone has no room for.
+    besluittypen=(BESLUIT_WACHTLIJST, BESLUIT_VERLEEND, BESLUIT_GEWEIGERD),
     on_van_rechtswege="zaken.processes.parkeervergunning.services.van_rechtswege_verleend",
     periodic="zaken.processes.parkeervergunning.services.wachtlijsten_bijwerken",
     demo_cases="zaken.processes.parkeervergunning.demo.demo_cases",

@@ -28,7 +28,7 @@ from zaken.queueing import send_after_commit
 from zaken.services import document_store, product_terms, zaak_create
 from zaken.termijnen import maanden_na
 
-from .definition import DEFAULT_TERMS, SLUG
+from .definition import BESLUIT_GEWEIGERD, BESLUIT_VERLEEND, BESLUIT_WACHTLIJST, DEFAULT_TERMS, SLUG
 from .models import Parkeervergunning, Vergunningzone
 from .selectors import adres_vol, open_aanvraag_van, wachtlijstpositie, zone_vol, zone_voor
 
@@ -174,7 +174,7 @@ def _op_wachtlijst(vergunning: Parkeervergunning, *, by: Actor, brief_later: boo
     zone = vergunning.zone
     vergunning.wachtlijst_sinds = timezone.now()
     vergunning.op_wachtlijst(by=by, toelichting=_("Vergunningzone %(z)s is vol.") % {"z": zone.naam})
-    return _besluit(vergunning, by=by, besluittype=_("Plaatsing op de wachtlijst"), brief_later=brief_later,
+    return _besluit(vergunning, by=by, besluittype=_(BESLUIT_WACHTLIJST), brief_later=brief_later,
                     beslissing=beslissing_wachtlijst(vergunning), motivering=_(
         "Vergunningzone %(z)s heeft ruimte voor %(n)s vergunningen en die zijn allemaal verleend. Komt er een plaats "
         "vrij, dan krijgt de eerste op de wachtlijst die plaats. Uw plaats op de wachtlijst ziet u op Mijn zaken.")
@@ -187,7 +187,7 @@ def _verlenen(vergunning: Parkeervergunning, *, by: Actor, motivering: str, brie
     ingang, verval = geldigheid(gewenst=vergunning.gewenste_ingangsdatum, vandaag=timezone.localdate(), terms=terms)
     vergunning.ingangsdatum, vergunning.vervaldatum = ingang, verval
     vergunning.vergunningnummer = _vergunningnummer(vergunning)
-    besluit = _besluit(vergunning, by=by, besluittype=_("Parkeervergunning verleend"), motivering=motivering,
+    besluit = _besluit(vergunning, by=by, besluittype=_(BESLUIT_VERLEEND), motivering=motivering,
                        ingangsdatum=ingang, vervaldatum=verval, beslissing=beslissing_verleend(vergunning),
                        brief_later=brief_later)
     vergunning.verlenen(by=by, toelichting=_("Geldig van %(van)s tot en met %(tot)s.") % {
@@ -203,7 +203,7 @@ def parkeervergunning_beoordelen(*, vergunning: Parkeervergunning, by: Actor, be
     if besluit == "verlenen":
         _verlenen(vergunning, by=by, motivering=motivering)
     else:
-        _besluit(vergunning, by=by, besluittype=_("Parkeervergunning geweigerd"), motivering=motivering,
+        _besluit(vergunning, by=by, besluittype=_(BESLUIT_GEWEIGERD), motivering=motivering,
                  beslissing=_("%(aangevraagd)s Wij weigeren deze vergunning.") % {
                      "aangevraagd": _aangevraagd(vergunning)})
         vergunning.weigeren(by=by, toelichting=motivering)
