@@ -67,7 +67,9 @@ def _not_allowed(reason: str, code: str = "transition-not-allowed"):
 @transaction.atomic
 def status_zetten(*, client, zaak: Zaak, statustype_url: str, toelichting: str = "") -> Status:
     """POST /statussen: fire the legal, API-open transition to this public status (or a 400 that says why)."""
-    zaak = Zaak.objects.select_for_update().select_related("zaaktype", "huidige_status__statustype").get(pk=zaak.pk)
+    # of=self: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to huidige_status.
+    zaak = (Zaak.objects.select_for_update(of=("self",))
+            .select_related("zaaktype", "huidige_status__statustype").get(pk=zaak.pk))
     statustype = refs.statustype_uit_url(client.gemeente, zaak.zaaktype, statustype_url)
     if statustype is None:  # zrc-016
         raise validation_error("statustype", _("Dit statustype hoort niet bij het zaaktype van de zaak: kies een "
