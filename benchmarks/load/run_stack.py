@@ -150,7 +150,8 @@ def serve(stack: Stack, args, app_dir: Path, env: dict) -> tuple[str, str]:
         stack.start("mocks", [str(VENV_BIN / "gunicorn"), "--workers", "1", "--threads", "8",
                                        "--no-control-socket", "--bind", f"127.0.0.1:{mock_port}",
                                        "config.wsgi_mocks:application"], cwd=app_dir, env=env)
-    stack.start("gunicorn", [*gunicorn, "--bind", f"127.0.0.1:{port}", "config.wsgi:application"],
+    served = gunicorn + (["--config", "python:config.gunicorn"] if (app_dir / "config" / "gunicorn.py").exists() else [])
+    stack.start("gunicorn", [*served, "--bind", f"127.0.0.1:{port}", "config.wsgi:application"],
                 cwd=app_dir, env=env)
     hello_env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     stack.start("hello", [*gunicorn, "--bind", f"127.0.0.1:{hello_port}", "hello:application"],
