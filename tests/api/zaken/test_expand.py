@@ -11,6 +11,12 @@ pytestmark = pytest.mark.django_db
 LIST = "/api/zaken/v1/zaken"
 
 
+def list_queries(client, params, headers) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(LIST, params, **headers).status_code == 200
+    return len(ctx.captured_queries)
+
+
 def test_expand_zaaktype_status_and_statustype(client, zrc, zaak):
     headers = zrc()
     case = zaak()
@@ -72,15 +78,10 @@ def test_expand_query_count_is_the_same_for_1_and_50_zaken(client, zrc, zaak):
     params = {"expand": "zaaktype,status.statustype"}
     client.get(LIST, params, **headers)
 
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(LIST, params, **headers).status_code == 200
-        return len(ctx.captured_queries)
-
-    one = count()
+    one = list_queries(client, params, headers)
     for _ in range(49):
         zaak()
-    assert count() == one
+    assert list_queries(client, params, headers) == one
 
 
 def test_every_part_of_a_zaak_expands_with_constant_queries(client, zrc, zaak):
@@ -97,12 +98,7 @@ def test_every_part_of_a_zaak_expands_with_constant_queries(client, zrc, zaak):
     assert [r["url"] for r in expanded["rollen"]] == listed["rollen"] and listed["rollen"]
     assert [z["url"] for z in expanded["zaakinformatieobjecten"]] == listed["zaakinformatieobjecten"]
 
-    def count():
-        with CaptureQueriesContext(connection) as ctx:
-            assert client.get(LIST, params, **headers).status_code == 200
-        return len(ctx.captured_queries)
-
-    one = count()
+    one = list_queries(client, params, headers)
     for _ in range(49):
         zaak()
-    assert count() == one
+    assert list_queries(client, params, headers) == one

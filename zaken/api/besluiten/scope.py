@@ -7,13 +7,13 @@ Everything outside is a 404, never a 403, as on every other route.
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.urls import reverse
 
 from zaken.models import Besluit, Zaak
 from zaken.registry import processes
 from zaken.termijn_engine import VAN_RECHTSWEGE
 
 from ..catalogi.catalogus import stable_uuid
+from ..common.urls import resource_url
 from ..zaken.scope import uuid_uit_url
 
 COMPONENT = "brc"
@@ -49,7 +49,7 @@ def zaak_voor_besluit(client, url: str, scope: str = "besluiten.aanmaken") -> Za
 
 
 def besluit_url(request, besluit: Besluit) -> str:
-    return request.build_absolute_uri(reverse(DETAIL, kwargs={"uuid": besluit.uuid}))
+    return resource_url(request, DETAIL, besluit.uuid)
 
 
 def besluittype_uuid(gemeentecode: str, besluittype: str):
@@ -59,7 +59,7 @@ def besluittype_uuid(gemeentecode: str, besluittype: str):
 
 def besluittype_url(request, gemeentecode: str, besluittype: str) -> str:
     key = besluittype_uuid(gemeentecode, besluittype)
-    return request.build_absolute_uri(reverse("api:catalogi:besluittype-detail", kwargs={"uuid": key}))
+    return resource_url(request, "api:catalogi:besluittype-detail", key)
 
 
 def besluittype_namen(gemeentecode: str, key) -> list[str]:

@@ -6,7 +6,6 @@ bezwaar term, once the besluit is sent. Every besluit has one letter at most, so
 is the besluit itself (its uuid, another resource), aardRelatie `legt_vast` (brc-004).
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -16,6 +15,7 @@ from zaken.models import Besluit
 from zaken.termijn_engine import bezwaartermijn_voor, termijn_config
 
 from ..catalogi.filters import UrlParam
+from ..common.urls import resource_url
 from ..documenten.scope import document_url
 from ..zaken.scope import zaak_url
 from .scope import besluit_url, besluittype_url
@@ -92,8 +92,7 @@ class BesluitInformatieObjectSerializer(s.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, besluit: Besluit) -> str:
-        return self.context["request"].build_absolute_uri(
-            reverse("api:besluiten:besluitinformatieobject-detail", kwargs={"uuid": besluit.uuid}))
+        return resource_url(self.context["request"], "api:besluiten:besluitinformatieobject-detail", besluit.uuid)
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_informatieobject(self, besluit: Besluit) -> str:

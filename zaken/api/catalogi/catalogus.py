@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zaken.catalogus_ids import NAMESPACE, stable_uuid, zaaktype_uuid  # noqa: F401 (NAMESPACE: kept here too)
 from zaken.models import Document, Gemeente, GemeenteProduct, Rol, ZaakType
 from zaken.registry import processes
 from zaken.termijn_engine import VAN_RECHTSWEGE, van_rechtswege_mogelijk
+
+from ..common.urls import resource_url
 
 
 # Our roles and the ZGW omschrijvingGeneriek each one is.
@@ -52,7 +53,7 @@ class Catalogus:
     resources: dict[str, list[dict]] = field(default_factory=dict)
 
     def url(self, name: str, key) -> str:
-        return self.request.build_absolute_uri(reverse(f"api:catalogi:{name}-detail", kwargs={"uuid": key}))
+        return resource_url(self.request, f"api:catalogi:{name}-detail", key)
 
     def get(self, name: str, key) -> dict | None:
         return next((item for item in self.resources[name] if str(item["uuid"]) == str(key)), None)

@@ -6,7 +6,6 @@ indicatieGebruiksrecht (drc-006): `false` for the letters the municipality makes
 consultation), `null` (unknown) for what an applicant sent; we keep no gebruiksrechten, so never `true`.
 """
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -15,6 +14,7 @@ from rest_framework import serializers as s
 
 from zaken.models import Document
 
+from ..common.urls import resource_url
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding
 from .scope import document_url, informatieobjecttype_url
 
@@ -97,8 +97,7 @@ class EnkelvoudigInformatieObjectSerializer(s.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_inhoud(self, doc: Document) -> str:
-        return self._request().build_absolute_uri(
-            reverse("api:documenten:enkelvoudiginformatieobject-download", kwargs={"uuid": doc.uuid}))
+        return resource_url(self._request(), "api:documenten:enkelvoudiginformatieobject-download", doc.uuid)
 
     @extend_schema_field({"type": "integer", "format": "int64", "nullable": True})
     def get_bestandsomvang(self, doc: Document) -> int:

@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -10,6 +9,8 @@ from rest_framework import serializers as s
 
 from zaken.notificaties.callback import CallbackRefused, check_callback_url
 from zaken.notificaties.models import Kanaal, Notificatie
+
+from ..common.urls import resource_url
 
 NAMESPACE = uuid.UUID("0c6e9a4f-3f57-5d5e-8a0e-2b51c7d4a9f3")  # ours; a kanaal's uuid hangs on it and its naam
 
@@ -28,7 +29,7 @@ class SelfUrl(s.Field):
         super().__init__(source="*", read_only=True, **kw)
 
     def to_representation(self, obj):
-        return self.context["request"].build_absolute_uri(reverse(self.view_name, kwargs={"uuid": self.key(obj)}))
+        return resource_url(self.context["request"], self.view_name, self.key(obj))
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -18,8 +18,8 @@ from zaken.models import AuditLog, Zaak
 from zaken.registry import processes
 
 from ..catalogi.catalogus import stable_uuid
+from ..common.urls import resource_url
 from .scope import zaak_url
-from .serializers_deel import api_url
 
 _KEEP_VERSION = ((1 << 128) - 1) ^ ((0xF << 76) | (0x3 << 62))
 _PK_BITS = 48
@@ -62,7 +62,7 @@ def zaakobjecten_voor(zaken: list[Zaak]) -> dict[int, list[dict]]:
 
 def zaakobject_data(request, zaak: Zaak, obj: dict) -> dict:
     key = zaakobject_uuid(zaak.uuid, obj["soort"])
-    return {"url": api_url(request, "api:zaken:zaakobject-detail", uuid=key), "uuid": key,
+    return {"url": resource_url(request, "api:zaken:zaakobject-detail", key), "uuid": key,
             "zaak": zaak_url(request, zaak), "object": "", "zaakobjecttype": "", "objectType": obj["objectType"],
             "objectTypeOverige": obj["objectTypeOverige"], "objectTypeOverigeDefinitie": None,
             "relatieomschrijving": str(obj["relatieomschrijving"]), "objectIdentificatie": obj["objectIdentificatie"]}

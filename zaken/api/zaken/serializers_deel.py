@@ -8,7 +8,6 @@ without reading the catalogus.
 
 from __future__ import annotations
 
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers as s
@@ -18,14 +17,11 @@ from zaken.models import Resultaat, Rol, StatusType
 from ..catalogi.catalogus import ROL_GENERIEK, stable_uuid
 from ..catalogi.filters import UrlParam
 from ..catalogi.serializers import ROL_GENERIEK as ROL_GENERIEK_ENUM
+from ..common.urls import resource_url
 from .scope import uuid_uit_url, zaak_url
 
 BETROKKENE_TYPEN = ["natuurlijk_persoon", "niet_natuurlijk_persoon", "vestiging", "organisatorische_eenheid",
                     "medewerker"]
-
-
-def api_url(request, name: str, **kwargs) -> str:
-    return request.build_absolute_uri(reverse(name, kwargs=kwargs))
 
 
 def roltype_uuid(code: str, zaaktype_identificatie: str, rol: str):
@@ -38,7 +34,7 @@ def resultaattype_uuid(code: str, zaaktype_identificatie: str, statuscode: str):
 
 def roltype_url(request, zaak, rol: str) -> str:
     key = roltype_uuid(zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie, rol)
-    return api_url(request, "api:catalogi:roltype-detail", uuid=key)
+    return resource_url(request, "api:catalogi:roltype-detail", key)
 
 
 def resultaattype_code(zaak, url: str) -> str | None:
@@ -89,7 +85,7 @@ def rol_data(request, rol: Rol) -> dict:
     if rol.email or rol.telefoon or rol.acting_subject:
         contact = {"emailadres": rol.email, "functie": "", "telefoonnummer": rol.telefoon, "naam": rol.acting_subject}
     return {
-        "url": api_url(request, "api:zaken:rol-detail", uuid=rol.uuid), "uuid": rol.uuid,
+        "url": resource_url(request, "api:zaken:rol-detail", rol.uuid), "uuid": rol.uuid,
         "zaak": zaak_url(request, zaak), "betrokkene": "", "betrokkeneType": rol.betrokkene_type,
         "afwijkendeNaamBetrokkene": rol.naam if rol.betrokkene_type == Rol.BetrokkeneType.NATUURLIJK_PERSOON else "",
         "roltype": roltype_url(request, zaak, rol.roltype), "omschrijving": str(Rol.RolType(rol.roltype).label),
@@ -104,9 +100,9 @@ def resultaat_data(request, resultaat: Resultaat) -> dict:
     """Resultaat.omschrijving holds the code of the end status whose resultaattype it is (see catalogus.py)."""
     zaak = resultaat.zaak
     key = resultaattype_uuid(zaak.gemeente.gemeentecode, zaak.zaaktype.identificatie, resultaat.omschrijving)
-    return {"url": api_url(request, "api:zaken:resultaat-detail", uuid=resultaat.uuid), "uuid": resultaat.uuid,
+    return {"url": resource_url(request, "api:zaken:resultaat-detail", resultaat.uuid), "uuid": resultaat.uuid,
             "zaak": zaak_url(request, zaak),
-            "resultaattype": api_url(request, "api:catalogi:resultaattype-detail", uuid=key),
+            "resultaattype": resource_url(request, "api:catalogi:resultaattype-detail", key),
             "toelichting": resultaat.toelichting}
 
 
