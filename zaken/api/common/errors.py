@@ -19,6 +19,8 @@ PROBLEM_JSON = "application/problem+json"
 
 
 def _camel(name: str) -> str:
+    if "__" in name:  # a query parameter with a lookup (startdatum__gte, rol__...): named as the client sent it
+        return name
     head, *rest = name.split("_")
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 

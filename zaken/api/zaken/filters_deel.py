@@ -7,9 +7,11 @@ queryset. A parameter for something we do not keep (a betrokkene URL, an A-numme
 from __future__ import annotations
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from rest_framework import serializers as s
 
 from zaken.models import Rol, StatusType, ZaakType
+from zaken.validators import is_valid_bsn
 
 from ..catalogi.catalogus import ROL_GENERIEK
 from ..catalogi.filters import UrlParam
@@ -40,6 +42,18 @@ class RolFilter(ZaakParam):
     roltype = UrlParam(required=False)
     omschrijving = s.CharField(required=False, max_length=20)
     omschrijvingGeneriek = s.ChoiceField(ROL_GENERIEK_ENUM, required=False)
+
+    def validate_betrokkeneIdentificatie__natuurlijkPersoon__inpBsn(self, value):
+        return checked_bsn(value)
+
+
+def checked_bsn(value: str) -> str:
+    """A BSN filter: a number that cannot be a BSN is a 400 that says so, not an empty list; an 8-digit BSN
+    lost its leading zero and gets it back (we store 9 digits)."""
+    if value and not is_valid_bsn(value):
+        raise s.ValidationError(_("Dit is geen geldig BSN: 9 cijfers die de elfproef doorstaan. Controleer "
+                                  "het nummer."), code="invalid")
+    return value.strip().zfill(9) if value else value
 
 
 class ResultaatFilter(ZaakParam):

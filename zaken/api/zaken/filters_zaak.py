@@ -8,23 +8,28 @@ Validated by a serializer (a wrong value is a 400 ValidatieFout), then applied t
   uiterlijkeEinddatumAfdoening (ranges and isnull).
 - We keep no archive data (every case is `nog_te_archiveren`, without nominatie or actiedatum): those
   filters answer what that means (all cases or none), never a 400.
-- The rol__* filters are refused with a 400 (code `niet-ondersteund`): the rollen carry no index on
-  their identifiers, and a BSN does not belong in a URL anyway.
+- The rol__* filters select the cases with one rol that meets them all (the rollen list's own filters,
+  filters_deel.rol_q), from the partial indexes rol_bsn, rol_kvk and rol_vestiging. The spec puts a BSN in
+  the query string: our request logs drop query strings, and POST /zaken/_zoek takes the same fields in
+  its body, out of any URL.
 """
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from rest_framework import serializers as s
+
+from zaken.models import Rol
 
 from ..catalogi.filters import CommaList, UrlParam
 from ..common.errors import validation_error
 from ..common.vertrouwelijkheid import VertrouwelijkheidAanduiding, levels_up_to
 from . import refs
+from .filters_deel import RolFilter, checked_bsn, rol_q
 from .serializers_zaak import ARCHIEFNOMINATIE, ARCHIEFSTATUS
 
 ORDERING = ["startdatum", "-startdatum", "einddatum", "-einddatum", "publicatiedatum", "-publicatiedatum",
@@ -82,7 +87,8 @@ class ZaakFilter(s.Serializer):
     maximaleVertrouwelijkheidaanduiding = s.ChoiceField(VertrouwelijkheidAanduiding.values, required=False)
     ordering = CommaList(required=False)
     expand = s.CharField(required=False, allow_blank=True)
-    locals().update({name: s.CharField(required=False, help_text=gettext_lazy("Niet ondersteund: geeft een 400."))
+    # The rollen list's parameters and their validation, under rol__.
+    locals().update({name: copy.deepcopy(RolFilter._declared_fields[name.removeprefix("rol__")])
                      for name in ROL_FILTERS})
 
     def validate_ordering(self, value):
@@ -91,12 +97,8 @@ class ZaakFilter(s.Serializer):
             raise s.ValidationError(_("Kies uit: %(keuzes)s.") % {"keuzes": ", ".join(ORDERING)})
         return value
 
-    def validate(self, attrs):
-        for name in ROL_FILTERS:
-            if attrs.get(name):
-                raise validation_error(name, _("Zoeken op een rol wordt niet ondersteund. Filter op zaaktype, "
-                                               "identificatie of datum."), code="niet-ondersteund")
-        return attrs
+    def validate_rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn(self, value):
+        return checked_bsn(value)
 
 
 class ZaakZoekFilter(ZaakFilter):
@@ -154,6 +156,9 @@ def apply(queryset, params: dict, gemeente):
     if params.get("einddatum__isnull") is not None:
         queryset = queryset.filter(einddatum__isnull=params["einddatum__isnull"])
     queryset = _registratiedatum(queryset, params)
+    rol = rol_params(params)
+    if rol:
+        queryset = queryset.filter(pk__in=Rol.objects.filter(rol_q(rol, gemeente.gemeentecode)).values("zaak_id"))
     if params.get("maximaleVertrouwelijkheidaanduiding"):
         queryset = queryset.filter(vertrouwelijkheidaanduiding__in=levels_up_to(
             params["maximaleVertrouwelijkheidaanduiding"]))
@@ -161,6 +166,11 @@ def apply(queryset, params: dict, gemeente):
     for key in params.get("ordering") or ():
         order = ORDER_BY.get(key, order)  # publicatiedatum/archiefactiedatum: null for every case
     return queryset.order_by(*order)
+
+
+def rol_params(params: dict) -> dict:
+    """The rol__ filters given, named as the rollen list names them."""
+    return {name.removeprefix("rol__"): params[name] for name in ROL_FILTERS if params.get(name) not in (None, "")}
 
 
 def _day_start(day):
@@ -184,8 +194,9 @@ def _registratiedatum(queryset, params):
 def zoek_errors(data) -> None:
     if not isinstance(data, dict):
         raise validation_error("nonFieldErrors", _("Stuur een JSON-object met de zoekvelden."), code="invalid")
-    # The body may carry the spec's nested rol object (not supported, like the rol__ parameters).
+    # A rol is searched with the flat rol__ fields, as in the query string; a nested object is not.
     for key in data:
-        if key.startswith("rol__") or key in ("natuurlijkPersoon", "nietNatuurlijkPersoon", "betrokkeneIdentificatie"):
-            raise validation_error(key, _("Zoeken op een rol wordt niet ondersteund. Filter op zaaktype, "
-                                          "identificatie of datum."), code="niet-ondersteund")
+        if key in ("rol", "natuurlijkPersoon", "nietNatuurlijkPersoon", "betrokkeneIdentificatie"):
+            raise validation_error(key, _("Zoek op een rol met de velden die met rol__ beginnen, zoals "
+                                          "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn."),
+                                   code="niet-ondersteund")

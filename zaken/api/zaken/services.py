@@ -31,17 +31,36 @@ from ..common.errors import validation_error
 from ..common.vertrouwelijkheid import levels_up_to
 from . import refs
 from .scope import zaak_uit_url, zaken_voor
+from .services_deel import reads_record
+
+# The rol filters that name a person or a company (as the rollen list names them).
+BSN_PARAM = "betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
+KVK_PARAM = "betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId"
+VESTIGING_PARAM = "betrokkeneIdentificatie__vestiging__vestigingsNummer"
 
 
 def zaak_gelezen(*, client, zaak: Zaak) -> AuditLog:
     """An API client read a case: one audit line, like a civil servant opening the dossier.
 
     Lists are not logged per case: a Zaak in a list carries no personal data (no BSN, no name); the
-    rollen are their own resource and their own reads.
+    rollen are their own resource and their own reads. A list searched by a person's number is the
+    exception (zaken_gezocht_op_rol).
     """
     return audit_record(actor=Actor.api(client), name="zaak_inzien", operation=AuditLog.Operation.READ,
                         zaak=zaak, categories=["zaak"], reason="Zaken API", subject_bsn=zaak.initiator_bsn,
                         processing_activity=f"{zaak.zaaktype.process_slug}: zaak inzien (Zaken API)")
+
+
+def zaken_gezocht_op_rol(*, client, zaken: list[Zaak], rol: dict) -> None:
+    """A list searched by a person's or company's number tells whose cases these are: one read line per case
+    on the page (one INSERT), under that person's hash, as the rollen list logs its reads."""
+    kinds = [kind for kind, param in (("bsn", BSN_PARAM), ("kvk", KVK_PARAM), ("vestiging", VESTIGING_PARAM))
+             if rol.get(param)]
+    if not kinds:
+        return
+    categories = [f"rol: {kind}" for kind in kinds]
+    reads_record(actor=Actor.api(client), name="zaken_zoeken_op_rol",
+                 rows=[(zaak, categories, rol.get(BSN_PARAM, "")) for zaak in zaken])
 
 
 def may(client, zaak: Zaak, scope: str) -> bool:

@@ -58,6 +58,7 @@ class ZaakViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, mixins.ListM
         paths = expand.parse(params.get("expand"))
         queryset = f.apply(self.get_queryset(), params, self.request.user.gemeente)
         page = attach_parts(list(self.paginate_queryset(zaak_queryset(queryset))))
+        services.zaken_gezocht_op_rol(client=self.request.user, zaken=page, rol=f.rol_params(params))
         data = self.get_serializer(page, many=True).data
         expand.apply(self.request, page, data, paths)
         return self.get_paginated_response(data)
