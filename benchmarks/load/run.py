@@ -72,7 +72,7 @@ def benchmark(args) -> dict:
         todo += [{**p, "base": base} for p in pages(manifest, burger, medewerker_login(base, manifest))]
         try:
             api, api_info = api_login(app_dir, env, base, manifest)
-            todo += [{**p, "base": base} for p in api_pages(api)]
+            todo += [{**p, "base": base} for p in api_pages(api, manifest)]
         except RuntimeError as error:  # a checkout from before the ZGW APIs: measure the rest
             print(f"load benchmark: no ZGW API measurements ({str(error).splitlines()[-1]})", flush=True)
             api = None

@@ -137,9 +137,16 @@ def api_login(app_dir: Path, env: dict, base: str, manifest: dict) -> tuple[ApiC
     return ApiClient(base, secret), info
 
 
-def api_pages(api: ApiClient) -> list[dict]:
-    """The ZGW API pages: the zaken list, one zaak, its status history (found through the API itself)."""
+def api_pages(api: ApiClient, manifest: dict) -> list[dict]:
+    """The ZGW API pages: the zaken list, a citizen's cases (as a portal asks for them), one zaak, its status
+    history (found through the API itself)."""
     found = [{"page": "ZGW zaken list", "path": "/api/zaken/v1/zaken", "login": "api"}]
+    burgers = [b for b in manifest["burgers"] if b["gemeente"] == manifest["gemeente"]["big"]]
+    if burgers:
+        burger = max(burgers, key=lambda b: len(b["zaken"]))
+        query = urllib.parse.urlencode({"rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn": burger["bsn"],
+                                        "rol__omschrijvingGeneriek": "initiator"})
+        found.append({"page": "ZGW zaken of a citizen", "path": f"/api/zaken/v1/zaken?{query}", "login": "api"})
     status, body = api.call("/api/zaken/v1/zaken")
     zaak = body["results"][0] if status == 200 and isinstance(body, dict) and body.get("results") else None
     path = zaak["url"].split("://", 1)[-1].split("/", 1)[-1] if zaak else ""

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, screenshot
 from .helpers import backoffice_login, eherkenning_login
@@ -61,7 +62,8 @@ def file_death(page, gemeente: str) -> str:
     page.wait_for_url("**/verzonden/")
     assert_accessible(page, f"verzonden ({gemeente})")
     page.get_by_role("link", name="Bekijk de zaak op Mijn zaken").click()
-    assert page.get_by_text("Ontvangen").first.is_visible()
+    page.wait_for_url("**/mijn-zaken/*/")
+    expect(page.get_by_text("Ontvangen").first).to_be_visible()  # waits for the page, unlike is_visible()
     assert_accessible(page, f"zaak ({gemeente})")
     return page.url.rstrip("/").rsplit("/", 1)[-1]
 
