@@ -63,7 +63,9 @@ def demo_cases(*, stdout=None) -> None:
         auth = AuthContext.now(means="eherkenning", level="EH3", kvk_nummer=kvk, vestigingsnummer=vestiging,
                                company_name=company, acting_subject="urn:demo:medewerker", display_name="Demo Aangever")
         overleden_op = (now - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
-        uitvaart_op = datetime.combine(timezone.localdate(overleden_op) + timedelta(days=days), time(11, 0), tzinfo=tz)
+        # 14:00 keeps "days" after the day of death at least 38 hours after the death itself, whatever the
+        # hour now (Art. 16 Wlb: not earlier than 36 hours), so no demo case needs a verkorting.
+        uitvaart_op = datetime.combine(timezone.localdate(overleden_op) + timedelta(days=days), time(14, 0), tzinfo=tz)
         uploads = {"a_formulier": ("a-formulier.pdf", b"%PDF-1.7 demo A-formulier", "application/pdf")}
         if not natural:
             uploads["ovj_verklaring"] = ("ovj.pdf", b"%PDF-1.7 demo verklaring van geen bezwaar", "application/pdf")
