@@ -7,6 +7,7 @@ from tests.factories import ZaakFactory
 from tests.wegwerp import SLUG as WEGWERP
 from tests.wegwerp import wegwerp_product
 from zaken.documents.receipt import receipt_create
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, screenshot
 from .helpers import digid_login, eherkenning_login
@@ -35,10 +36,10 @@ def test_public_pages(page, demo, gemeente):
 def test_forms_with_errors(page, demo, gemeente):
     page.goto(f"/{gemeente}/inloggen/digid/")
     page.get_by_role("button", name="Inloggen", exact=True).click()
-    assert page.get_by_text("Vul uw burgerservicenummer in.").is_visible()
+    expect(page.get_by_text("Vul uw burgerservicenummer in.")).to_be_visible()
     assert_accessible(page, f"DigiD-mock with errors ({gemeente})")
     eherkenning_login(page, gemeente, "12345678", succeeds=False)
-    assert page.get_by_text("niet bekend bij de Kamer van Koophandel").is_visible()
+    expect(page.get_by_text("niet bekend bij de Kamer van Koophandel")).to_be_visible()
     assert_accessible(page, f"eHerkenning-mock with errors ({gemeente})")
 
 
@@ -72,7 +73,7 @@ def test_level_too_low_page(page, demo, gemeente):
     processes.register(WEGWERP, definition)
     try:
         digid_login(page, gemeente, BSN, next_path=f"/{gemeente}/aanvragen/{WEGWERP}/")
-        assert page.get_by_text("hoger betrouwbaarheidsniveau").is_visible()
+        expect(page.get_by_text("hoger betrouwbaarheidsniveau")).to_be_visible()
         assert_accessible(page, f"niveau te laag ({gemeente})")
     finally:
         processes.unregister(WEGWERP)
@@ -83,15 +84,15 @@ def test_chooser_search_and_tracker_pages(page, demo, settings):
     page.get_by_label("Zoek uw gemeente").fill("rotter")
     page.keyboard.press("Enter")  # a plain GET form: no script needed
     page.wait_for_url("**/?zoek=rotter")
-    assert page.get_by_role("link", name="Gemeente Rotterdam").is_visible()
+    expect(page.get_by_role("link", name="Gemeente Rotterdam")).to_be_visible()
     assert_accessible(page, "gemeente zoeken")
     page.goto("/?zoek=atlantis")
-    assert page.get_by_role("status").is_visible()
+    expect(page.get_by_role("status")).to_be_visible()
     assert_accessible(page, "gemeente zoeken zonder resultaat")
     settings.TRACKER_PAGE_SIZE = 2
     for _ in range(5):
         ZaakFactory(gemeente=demo["rotterdam"], initiator_bsn=BSN)
     digid_login(page, "rotterdam", BSN)
     page.goto("/rotterdam/mijn-zaken/?pagina=2")
-    assert page.get_by_role("link", name="Volgende pagina").is_visible()
+    expect(page.get_by_role("link", name="Volgende pagina")).to_be_visible()
     assert_accessible(page, "mijn zaken pagina 2")

@@ -89,7 +89,7 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     backoffice_login(page, "behandelaar-rotterdam")
 
     open_list(page, QUEUE)
-    assert page.get_by_role("row", name=re.compile(werkvoorraad["verhuizing"].identificatie)).is_visible()
+    expect(page.get_by_role("row", name=re.compile(werkvoorraad["verhuizing"].identificatie))).to_be_visible()
     assert_accessible(page, "werkvoorraad")
     screenshot(page, "behandelen-werkvoorraad")
     assert_accessible_as_served(page, QUEUE)
@@ -110,7 +110,7 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     page.get_by_role("button", name="Oppakken", exact=True).click()
     expect(page.get_by_text("1 geselecteerde taak")).to_be_hidden()
     open_list(page, INBOX)
-    assert row_of(page, natural).is_visible()
+    expect(row_of(page, natural)).to_be_visible()
 
     for path in ("/behandelen/zaken/", "/behandelen/werklijst/aangifte-overlijden/",
                  "/behandelen/taken/flows/overlijden/flows/", "/behandelen/taken/flows/overlijden/tasks/"):
@@ -124,7 +124,7 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     identificatie = werkvoorraad["alle_taken"].identificatie
     claim(page, identificatie)
     open_list(page, INBOX)
-    assert row_of(page, identificatie).is_visible()
+    expect(row_of(page, identificatie)).to_be_visible()
     assert_accessible(page, "inbox met een taak")
     assert_accessible_as_served(page, INBOX)
     screenshot(page, "behandelen-inbox")

@@ -7,6 +7,7 @@ from tests.factories import ZaakFactory
 from zaken.actors import Actor
 from zaken.processes.bezwaar.models import Bezwaar
 from zaken.termijn_engine import besluit_vastleggen, termijn_ontvangen
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible
 from .helpers import digid_login
@@ -28,11 +29,11 @@ def test_citizen_files_a_bezwaar_in_the_tracker(page, demo, gemeente):
     page.goto(f"/{gemeente}/mijn-zaken/{zaak.identificatie}/")
     assert_accessible(page, f"zaak met besluit ({gemeente})")
     page.get_by_role("link", name="Bezwaar maken tegen Vergunning geweigerd").click()
-    assert page.get_by_role("heading", name="Bezwaar maken").is_visible()
+    expect(page.get_by_role("heading", name="Bezwaar maken")).to_be_visible()
     assert_accessible(page, f"bezwaarformulier ({gemeente})")
 
     page.get_by_role("button", name="Bezwaar versturen").click()
-    assert page.get_by_text("Schrijf waarom u het niet eens bent met het besluit.").is_visible()
+    expect(page.get_by_text("Schrijf waarom u het niet eens bent met het besluit.")).to_be_visible()
     assert page.get_by_label("Waarom bent u het niet eens met dit besluit?").get_attribute("aria-invalid") == "true"
     assert_accessible(page, f"bezwaarformulier met fouten ({gemeente})")
 
@@ -41,10 +42,10 @@ def test_citizen_files_a_bezwaar_in_the_tracker(page, demo, gemeente):
     page.get_by_role("button", name="Bezwaar versturen").click()
     bezwaar = Bezwaar.objects.select_related("zaak").get()
     page.wait_for_url(f"**/mijn-zaken/{bezwaar.zaak.identificatie}/")
-    assert page.get_by_text(f"Wij hebben uw bezwaar ontvangen. Het is zaak {bezwaar.zaak.identificatie}").is_visible()
-    assert page.get_by_role("heading", name="Gekoppelde zaken").is_visible()
+    expect(page.get_by_text(f"Wij hebben uw bezwaar ontvangen. Het is zaak {bezwaar.zaak.identificatie}")).to_be_visible()
+    expect(page.get_by_role("heading", name="Gekoppelde zaken")).to_be_visible()
     assert_accessible(page, f"bezwaarzaak ({gemeente})")
 
     page.get_by_role("link", name=f"zaak {zaak.identificatie}").click()
-    assert page.get_by_text(f"U hebt bezwaar gemaakt tegen dit besluit: zaak {bezwaar.zaak.identificatie}").is_visible()
+    expect(page.get_by_text(f"U hebt bezwaar gemaakt tegen dit besluit: zaak {bezwaar.zaak.identificatie}")).to_be_visible()
     assert_accessible(page, f"zaak met bezwaar ({gemeente})")

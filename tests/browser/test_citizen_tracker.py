@@ -4,6 +4,7 @@ import pytest
 
 from tests.factories import ZaakFactory
 from zaken.documents.receipt import receipt_create
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, screenshot
 from .helpers import digid_login
@@ -24,21 +25,21 @@ def test_login_follow_case_and_download_receipt(page, demo, tmp_path):
     page.get_by_label("Burgerservicenummer").fill("123456789")
     page.get_by_label("DigiD Midden").check()
     page.get_by_role("button", name="Inloggen", exact=True).click()
-    assert page.get_by_text("geen geldig burgerservicenummer").is_visible()
+    expect(page.get_by_text("geen geldig burgerservicenummer")).to_be_visible()
     assert_accessible(page, "DigiD mock with an error")
 
     page.get_by_label("Burgerservicenummer").fill(BSN)
     page.get_by_role("button", name="Inloggen", exact=True).click()
     page.wait_for_url("**/den-haag/mijn-zaken/")
-    assert page.get_by_text("Ingelogd als Suzanne Moulin").is_visible()
-    assert page.get_by_role("button", name="Uitloggen").is_visible()
+    expect(page.get_by_text("Ingelogd als Suzanne Moulin")).to_be_visible()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
     row = page.get_by_role("row", name=zaak.identificatie)
     assert "In behandeling" in row.inner_text()
     screenshot(page, "tracker-list-den-haag")
 
     page.get_by_role("link", name=zaak.identificatie).click()
-    assert page.get_by_role("heading", name="Wat gebeurt er nu?").is_visible()
-    assert page.get_by_text("Statustekst In behandeling").is_visible()
+    expect(page.get_by_role("heading", name="Wat gebeurt er nu?")).to_be_visible()
+    expect(page.get_by_text("Statustekst In behandeling")).to_be_visible()
     assert_accessible(page, "tracker detail")
     screenshot(page, "tracker-detail-den-haag")
 
@@ -49,7 +50,7 @@ def test_login_follow_case_and_download_receipt(page, demo, tmp_path):
     assert path.read_bytes().startswith(b"%PDF")
 
     page.get_by_role("button", name="Uitloggen").click()
-    assert page.get_by_text("U bent uitgelogd").is_visible()
+    expect(page.get_by_text("U bent uitgelogd")).to_be_visible()
     page.goto(f"/den-haag/mijn-zaken/{zaak.identificatie}/")
     assert "/den-haag/inloggen/" in page.url
 
@@ -59,4 +60,4 @@ def test_other_citizen_gets_not_found_page(page, demo):
     digid_login(page, "den-haag", "999990019")
     response = page.goto(f"/den-haag/mijn-zaken/{zaak.identificatie}/")
     assert response.status == 404
-    assert page.get_by_role("heading", name="Pagina niet gevonden").is_visible()
+    expect(page.get_by_role("heading", name="Pagina niet gevonden")).to_be_visible()

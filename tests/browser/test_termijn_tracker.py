@@ -7,6 +7,7 @@ import pytest
 from tests.factories import ZaakFactory
 from zaken.actors import Actor
 from zaken.termijn_engine import besluit_vastleggen, termijn_ontvangen, termijn_opschorten
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible
 from .helpers import digid_login
@@ -25,6 +26,6 @@ def test_tracker_with_term_history_is_accessible(page, demo, gemeente):
                        verzenddatum=date(2026, 2, 23), actor=actor)
     digid_login(page, gemeente, BSN)
     page.goto(f"/{gemeente}/mijn-zaken/{zaak.identificatie}/")
-    assert page.get_by_role("heading", name="Besluiten").is_visible()
+    expect(page.get_by_role("heading", name="Besluiten")).to_be_visible()
     assert "7 april 2026" in page.content()
     assert_accessible(page, f"zaak met termijn ({gemeente})")

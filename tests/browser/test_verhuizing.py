@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from .conftest import assert_accessible, screenshot
 from .helpers import backoffice_login, digid_login
@@ -32,11 +33,11 @@ def test_automatic_move_end_to_end(page, demo, tmp_path):
     page.get_by_label("Burgerservicenummer").fill(SUZANNE)
     page.get_by_role("button", name="Inloggen", exact=True).click()
     page.wait_for_url("**/rotterdam/aanvragen/verhuizing/")
-    assert page.get_by_text("Suzanne Moulin").first.is_visible()  # prefilled from the BRP
+    expect(page.get_by_text("Suzanne Moulin").first).to_be_visible()  # prefilled from the BRP
     assert_accessible(page, "verhuisformulier")
 
     page.get_by_role("button", name="Naar controleren").click()  # nothing filled in
-    assert page.get_by_text("Vul de postcode van uw nieuwe adres in.").is_visible()
+    expect(page.get_by_text("Vul de postcode van uw nieuwe adres in.")).to_be_visible()
     assert_accessible(page, "verhuisformulier met fouten")
 
     fill_move(page, postcode="3035 AW", huisnummer=60)
@@ -51,7 +52,7 @@ def test_automatic_move_end_to_end(page, demo, tmp_path):
     page.wait_for_url("**/verzonden/")
     assert_accessible(page, "verzonden")
     page.get_by_role("link", name="Bekijk uw zaak op Mijn zaken").click()
-    assert page.get_by_text("Ingepland op verhuisdatum").first.is_visible()
+    expect(page.get_by_text("Ingepland op verhuisdatum").first).to_be_visible()
     screenshot(page, "verhuizing-tracker")
     with page.expect_download() as download:
         page.get_by_role("link", name="Ontvangstbevestiging").click()
@@ -67,7 +68,7 @@ def test_manual_move_with_request_for_information(page, demo):
     page.get_by_role("button", name="Naar controleren").click()
     page.get_by_role("button", name="Verhuizing versturen").click()
     page.get_by_role("link", name="Bekijk uw zaak op Mijn zaken").click()
-    assert page.get_by_text("In behandeling").first.is_visible()
+    expect(page.get_by_text("In behandeling").first).to_be_visible()
     identificatie = page.url.rstrip("/").rsplit("/", 1)[-1]
     page.get_by_role("button", name="Uitloggen").click()
 
@@ -86,15 +87,15 @@ def test_manual_move_with_request_for_information(page, demo):
 
     digid_login(page, "rotterdam", SUZANNE)
     page.goto(f"/rotterdam/mijn-zaken/{identificatie}/")
-    assert page.get_by_text("Stuur een kopie van uw huurcontract.").first.is_visible()
+    expect(page.get_by_text("Stuur een kopie van uw huurcontract.").first).to_be_visible()
     assert_accessible(page, "zaak met vraag")
     screenshot(page, "verhuizing-vraag")
     page.get_by_label("Uw antwoord").fill("Het contract zit in de bijlage.")
     page.get_by_label("Bestanden meesturen (optioneel)").set_input_files(
         files=[{"name": "huurcontract.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7 contract"}])
     page.get_by_role("button", name="Antwoord versturen").click()
-    assert page.get_by_text("Uw antwoord is verstuurd").is_visible()
-    assert page.get_by_text("Huidige status").is_visible()
+    expect(page.get_by_text("Uw antwoord is verstuurd")).to_be_visible()
+    expect(page.get_by_text("Huidige status")).to_be_visible()
 
     # Back at the civil servant: the case returned to Beoordelen; approve it.
     page.context.clear_cookies()
@@ -108,7 +109,7 @@ def test_manual_move_with_request_for_information(page, demo):
     page.wait_for_url(lambda url: "/execute/" not in url)
     page.goto("/behandelen/zaken/")
     page.get_by_role("link", name=identificatie).click()
-    assert page.get_by_text("Ingepland op verhuisdatum").first.is_visible()
+    expect(page.get_by_text("Ingepland op verhuisdatum").first).to_be_visible()
     screenshot(page, "behandelen-dossier")
 
 
@@ -121,7 +122,7 @@ def test_move_pages_are_accessible_in_every_theme(page, demo, gemeente):
     fill_move(page, postcode="3035 AW", huisnummer=60, days=-20)  # late: the check page warns
     page.get_by_role("button", name="Naar controleren").click()
     page.wait_for_url("**/controleren/")
-    assert page.get_by_text("geldt dan de datum van uw aangifte als verhuisdatum").is_visible()
+    expect(page.get_by_text("geldt dan de datum van uw aangifte als verhuisdatum")).to_be_visible()
     assert_accessible(page, f"controleren ({gemeente})")
     page.get_by_role("button", name="Verhuizing versturen").click()
     page.wait_for_url("**/verzonden/")
@@ -137,5 +138,5 @@ def test_move_pages_are_accessible_in_every_theme(page, demo, gemeente):
                     actor=Actor.system("test"))
     page.goto(f"/{zaak.gemeente.slug}/mijn-zaken/{zaak.identificatie}/")
     page.get_by_role("button", name="Antwoord versturen").click()
-    assert page.get_by_text("Schrijf uw antwoord op de vraag van de gemeente.").is_visible()
+    expect(page.get_by_text("Schrijf uw antwoord op de vraag van de gemeente.")).to_be_visible()
     assert_accessible(page, f"zaak met vraag en fout ({gemeente})")
