@@ -99,6 +99,7 @@ def test_backoffice_pages_with_rows_are_accessible(page, werkvoorraad):
     expect(page.get_by_text("Pagina 2 van 2")).to_be_visible()
     page.get_by_label("Proces").select_option(label="Aangifte overlijden")
     page.get_by_role("button", name="Filteren").click()
+    page.wait_for_url(re.compile(r"[?&]proces="))  # not the page before the filter
     expect(page.get_by_role("table").get_by_role("row")).to_have_count(3)  # header and two deaths
     assert_accessible(page, "werkvoorraad gefilterd")
     natural = werkvoorraad["overlijden"].identificatie

@@ -1,5 +1,6 @@
 """axe-core on the deadline dashboard and the dossier's advice section, reached as a civil servant does."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -60,6 +61,9 @@ def test_dashboard_and_advice_section_are_accessible(page, termijnen):
         assert_accessible(page, f"termijnen: {lijst}")
     page.get_by_label("Team").select_option(label="behandelaar")
     page.get_by_role("button", name="Filteren").click()
+    # The case's link is on the page before the filter too: wait for the filtered page, or the click
+    # below lands on the old page while it is being replaced and is lost.
+    page.wait_for_url(re.compile(r"[?&]team=\d+"))
     expect(page.get_by_role("link", name=termijnen["te_laat"].identificatie)).to_be_visible()
 
     page.get_by_role("link", name=termijnen["te_laat"].identificatie).click()
