@@ -9,6 +9,7 @@ from django.utils import timezone
 from viewflow.workflow import STATUS
 
 from zaken.actors import Actor
+from zaken.forms.overlijden import rules
 from zaken.forms.overlijden.prefill import bedrijf_prefill
 from zaken.identity import AuthContext
 from zaken.integrations.registry import get_adapter
@@ -51,6 +52,12 @@ def _work(overlijden: Overlijden, node_name: str, user) -> None:
         activation.execute()
 
 
+def _next_hour(moment: datetime) -> datetime:
+    """The first whole hour at or after `moment` (Dutch offsets are whole hours)."""
+    whole = moment.replace(minute=0, second=0, microsecond=0)
+    return whole if whole == moment else whole + timedelta(hours=1)
+
+
 def demo_cases(*, stdout=None) -> None:
     now = timezone.now()
     tz = timezone.get_current_timezone()
@@ -63,9 +70,11 @@ def demo_cases(*, stdout=None) -> None:
         auth = AuthContext.now(means="eherkenning", level="EH3", kvk_nummer=kvk, vestigingsnummer=vestiging,
                                company_name=company, acting_subject="urn:demo:medewerker", display_name="Demo Aangever")
         overleden_op = (now - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
-        # 14:00 keeps "days" after the day of death at least 38 hours after the death itself, whatever the
-        # hour now (Art. 16 Wlb: not earlier than 36 hours), so no demo case needs a verkorting.
-        uitvaart_op = datetime.combine(timezone.localdate(overleden_op) + timedelta(days=days), time(14, 0), tzinfo=tz)
+        # Never before the window's start (Art. 16 Wlb, from the term engine): a death late in the evening
+        # would otherwise put 11:00 two days on before it, and the demo would refuse its own case.
+        vroegst = rules.uitvaartvenster(overleden_op=overleden_op, terms=services.terms_for(gemeente)).vroegst
+        uitvaart_op = max(datetime.combine(timezone.localdate(overleden_op) + timedelta(days=days), time(11, 0),
+                                           tzinfo=tz), _next_hour(vroegst))
         uploads = {"a_formulier": ("a-formulier.pdf", b"%PDF-1.7 demo A-formulier", "application/pdf")}
         if not natural:
             uploads["ovj_verklaring"] = ("ovj.pdf", b"%PDF-1.7 demo verklaring van geen bezwaar", "application/pdf")
