@@ -72,13 +72,13 @@ def demo_cases(*, stdout=None) -> None:
         overleden_op = (now - timedelta(hours=hours_ago)).replace(second=0, microsecond=0)
         # Never before the window's start (Art. 16 Wlb, from the term engine): a death late in the evening
         # would otherwise put 11:00 two days on before it, and the demo would refuse its own case.
-        vroegst = rules.uitvaartvenster(overleden_op=overleden_op, terms=services.terms_for(gemeente)).vroegst
+        venster = rules.uitvaartvenster(overleden_op=overleden_op, terms=services.terms_for(gemeente))
         uitvaart_op = max(datetime.combine(timezone.localdate(overleden_op) + timedelta(days=days), time(11, 0),
-                                           tzinfo=tz), _next_hour(vroegst))
+                                           tzinfo=tz), _next_hour(venster.vroegst))
         uploads = {"a_formulier": ("a-formulier.pdf", b"%PDF-1.7 demo A-formulier", "application/pdf")}
         if not natural:
             uploads["ovj_verklaring"] = ("ovj.pdf", b"%PDF-1.7 demo verklaring van geen bezwaar", "application/pdf")
-        if days > 6:
+        if venster.beoordeel(uitvaart_op):  # outside the window: the besluit for uitstel goes with it
             uploads["uitstel_besluit"] = ("uitstel.pdf", b"%PDF-1.7 demo uitstel", "application/pdf")
         try:
             overlijden = services.overlijden_indienen(auth=auth, gemeente=gemeente, aangifte=services.Aangifte(
